@@ -1,0 +1,49 @@
+package org.attendanceoutreach.cli;
+
+import org.attendanceoutreach.rules.RuleCompiler;
+import org.attendanceoutreach.rules.RuleProblem;
+import org.attendanceoutreach.rules.RuleSet;
+import org.attendanceoutreach.rules.RuleSource;
+import org.attendanceoutreach.rules.RulesException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+
+/** {@code ./outreach validate}: compiles the rules and reports every problem as FILE:LINE: message. */
+@Command(name = "validate", mixinStandardHelpOptions = true,
+        description = {"Compiles the rules and reports every problem as FILE:LINE: message.",
+                "Exit status 0 only when there is none."})
+final class ValidateCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    RulesOption rules;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        RuleSource source = rules.source();
+        err.println("rules: " + source.description());
+        err.flush();
+        try {
+            RuleSet set = RuleCompiler.compile(source, null);
+            out.println("ok: " + set.ruleNames().size() + " rules, " + set.catalog().practices().size()
+                    + " practices in the catalog, policy valid");
+            out.flush();
+            return 0;
+        } catch (RulesException e) {
+            for (RuleProblem p : e.problems()) {
+                out.println(p);
+            }
+            out.println(e.problems().size() + " problem(s)");
+            out.flush();
+            return 1;
+        }
+    }
+}

@@ -1,0 +1,220 @@
+package org.attendanceoutreach.facts;
+
+import org.attendanceoutreach.policy.Policy;
+import org.attendanceoutreach.read.InvalidInputException;
+import org.attendanceoutreach.school.Absence;
+import org.attendanceoutreach.school.Contact;
+import org.attendanceoutreach.school.ContactRole;
+import org.attendanceoutreach.school.Meeting;
+import org.attendanceoutreach.school.OutreachRecord;
+import org.attendanceoutreach.school.School;
+import org.attendanceoutreach.school.Student;
+
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Computes a student's {@link StudentFacts} in one pass over the absences, and rejects absences
+ * the calendar cannot hold (weekends, closed days, outside the year or the enrolment, the same
+ * day twice) with an {@link InvalidInputException} naming the field. Stateless and thread-safe.
+ */
+public final class FactsCalculator {
+    private final Policy policy;
+
+    public FactsCalculator(Policy policy) {
+        this.policy = policy;
+    }
+
+    public StudentFacts compute(School school, SchoolDays days, Student s) {
+        LocalDate today = school.asOf();
+        LocalDate enrolledOn = s.enrolledOn() == null ? school.calendar().firstDay() : s.enrolledOn();
+        LocalDate withdrawnOn = s.withdrawnOn();
+
+        // the enrolled school days up to today: indexes [from, to] into the school days
+        int from = days.firstOnOrAfter(enrolledOn);
+        int to = days.lastOnOrBefore(today);
+        if (withdrawnOn != null) {
+            to = Math.min(to, days.lastOnOrBefore(withdrawnOn.minusDays(1)));
+        }
+        int enrolled = Math.max(0, to - from + 1);
+
+        // one pass over the absences: validate, count, index by day
+        Map<Long, Absence> missedByDay = new HashMap<>();
+        Map<LocalDate, Integer> seen = new HashMap<>();
+        StudentFacts.Builder b = new StudentFacts.Builder();
+        double missed = 0;
+        double forHealth = 0;
+        List<Absence> absences = s.absences();
+        for (int i = 0; i < absences.size(); i++) {
+            Absence a = absences.get(i);
+            String field = "absences[" + i + "].date";
+            Integer before = seen.putIfAbsent(a.date(), i);
+            if (before != null) {
+                throw new InvalidInputException(field, a.date() + " is listed twice (also absences[" + before
+                        + "]); keep one entry per day");
+            }
+            if (!days.isSchoolDay(a.date())) {
+                throw new InvalidInputException(field, a.date() + " is not an instructional day (" + whyNot(school, a.date()) + ")");
+            }
+            if (a.date().isBefore(enrolledOn) || (withdrawnOn != null && !a.date().isBefore(withdrawnOn))) {
+                throw new InvalidInputException(field, a.date() + " is outside the student's enrolment ("
+                        + enrolledOn + (withdrawnOn == null ? " on" : " to before " + withdrawnOn) + ")");
+            }
+            if (a.date().isAfter(today) || !a.isDayMissed()) {
+                continue;
+            }
+            missed += a.portion();
+            missedByDay.put(a.date().toEpochDay(), a);
+            if (a.isForHealth()) {
+                forHealth += a.portion();
+            }
+            if (a.reason() != null) {
+                b.reasonsMissed.add(a.reason().name());
+            }
+            if (a.date().equals(today)) {
+                b.absenceTypeToday = a.type();
+                b.absenceReasonToday = a.reason();
+            }
+        }
+
+        // runs and recent absences, walking back from the last enrolled school day
+        int run = 0;
+        boolean inRun = true;
+        double lately = 0;
+        int window = policy.recentSchoolDays();
+        for (int i = to; i >= from && (inRun || to - i < window); i--) {
+            Absence a = missedByDay.get(days.day(i).toEpochDay());
+            if (inRun) {
+                if (a != null && a.portion() >= 0.5) {
+                    run++;
+                } else {
+                    inRun = false;
+                }
+            }
+            if (to - i < window && a != null) {
+                lately += a.portion();
+            }
+        }
+
+        b.studentId = s.studentId();
+        b.grade = s.grade();
+        b.today = today;
+        b.firstDayOfSchool = school.calendar().firstDay();
+        b.schoolDays = days;
+        b.daysEnrolled = enrolled;
+        b.daysMissed = missed;
+        b.enoughDays = enrolled >= policy.minimumEnrolledDays();
+        b.absenceRun = run;
+        b.missedLately = lately;
+        b.recentSchoolDays = window;
+        b.daysMissedForHealth = forHealth;
+        b.priorYearAbsenceRate = s.priorYearAbsenceRate();
+        b.fosterCare = s.context().fosterCare();
+        b.iep = s.context().iep();
+        b.englishLearner = s.context().englishLearner();
+        b.homeless = s.context().homeless();
+        b.juvenileJustice = s.context().juvenileJustice();
+        b.newToSchool = s.context().newToSchool();
+        contact(b, s, school);
+        meetings(b, s, today);
+        mentorAndOutreach(b, s, today);
+        return new StudentFacts(b);
+    }
+
+    private static String whyNot(School school, LocalDate d) {
+        if (d.isBefore(school.calendar().firstDay()) || d.isAfter(school.calendar().lastDay())) {
+            return "outside the school year " + school.calendar().firstDay() + " to " + school.calendar().lastDay();
+        }
+        if (d.getDayOfWeek() == DayOfWeek.SATURDAY || d.getDayOfWeek() == DayOfWeek.SUNDAY) {
+            return "a " + d.getDayOfWeek().toString().toLowerCase(Locale.ROOT);
+        }
+        return "a closed day in the calendar";
+    }
+
+    /** The contact to reach: the Education Decision Maker for foster care, else a parent or guardian with a working phone. */
+    private static void contact(StudentFacts.Builder b, Student s, School school) {
+        Contact chosen = null;
+        boolean hasEdm = s.contacts().stream().anyMatch(c -> c.role() == ContactRole.EDUCATION_DECISION_MAKER);
+        if (s.context().fosterCare() && hasEdm) {
+            chosen = best(s.contacts(), ContactRole.EDUCATION_DECISION_MAKER);
+        }
+        if (chosen == null) {
+            for (ContactRole role : List.of(ContactRole.PARENT, ContactRole.GUARDIAN, ContactRole.EDUCATION_DECISION_MAKER, ContactRole.OTHER)) {
+                Contact c = best(s.contacts(), role);
+                if (c != null && c.hasUsablePhone()) {
+                    chosen = c;
+                    break;
+                }
+            }
+        }
+        if (chosen == null && !s.contacts().isEmpty()) {
+            chosen = s.contacts().stream().filter(c -> c.role() != ContactRole.OTHER).findFirst().orElse(s.contacts().get(0));
+        }
+        b.hasEducationDecisionMaker = hasEdm;
+        b.contactRole = chosen == null ? null : chosen.role();
+        b.hasWorkingPhone = chosen != null && chosen.hasUsablePhone();
+        b.language = chosen != null && chosen.language() != null ? chosen.language() : s.context().homeLanguage();
+        b.schoolLanguage = school.schoolLanguage();
+        b.interpreterNeeded = !primary(b.language).equals(primary(school.schoolLanguage()));
+    }
+
+    /** The first contact of a role with a usable phone, else the first of that role. */
+    private static Contact best(List<Contact> contacts, ContactRole role) {
+        Contact first = null;
+        for (Contact c : contacts) {
+            if (c.role() == role) {
+                if (c.hasUsablePhone()) {
+                    return c;
+                }
+                if (first == null) {
+                    first = c;
+                }
+            }
+        }
+        return first;
+    }
+
+    /** The primary language subtag: {@code es-MX} and {@code es} are the same language. */
+    static String primary(String tag) {
+        int dash = tag.indexOf('-');
+        return (dash < 0 ? tag : tag.substring(0, dash)).toLowerCase(Locale.ROOT);
+    }
+
+    private void meetings(StudentFacts.Builder b, Student s, LocalDate today) {
+        LocalDate last = today.plusDays(policy.meetingWithinCalendarDays());
+        for (Meeting m : s.meetings()) {
+            if (!m.date().isBefore(today) && !m.date().isAfter(last)
+                    && (b.nextMeetingDate == null || m.date().isBefore(b.nextMeetingDate)
+                    || (m.date().equals(b.nextMeetingDate) && m.type().compareTo(b.nextMeetingType) < 0))) {
+                b.nextMeetingDate = m.date();
+                b.nextMeetingType = m.type();
+            }
+        }
+    }
+
+    private static void mentorAndOutreach(StudentFacts.Builder b, Student s, LocalDate today) {
+        if (s.mentor() != null && !s.mentor().assignedOn().isAfter(today)) {
+            b.mentorAssignedOn = s.mentor().assignedOn();
+            LocalDate met = s.mentor().familyIntroducedOn();
+            b.mentorIntroducedOn = met != null && !met.isAfter(today) ? met : null;
+        }
+        LocalDate first = b.mentorIntroducedOn;
+        int positive = first == null ? 0 : 1;
+        for (OutreachRecord o : s.outreach()) {
+            if (o.isPositiveContact() && !o.date().isAfter(today)) {
+                if (!o.date().equals(b.mentorIntroducedOn)) {
+                    positive++;
+                }
+                if (first == null || o.date().isBefore(first)) {
+                    first = o.date();
+                }
+            }
+        }
+        b.firstPositiveContactOn = first;
+        b.positiveContacts = positive;
+    }
+}

@@ -1,0 +1,343 @@
+package org.attendanceoutreach.facts;
+
+import org.attendanceoutreach.AttendanceTier;
+import org.attendanceoutreach.school.AbsenceReason;
+import org.attendanceoutreach.school.AbsenceType;
+import org.attendanceoutreach.school.ContactRole;
+import org.attendanceoutreach.school.MeetingType;
+import org.kie.api.definition.type.ClassReactive;
+
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Everything the rules know about one student on one day, computed by {@link FactsCalculator}.
+ * The rules read it as {@code StudentFacts( absentToday, !hasMentor )}. Only the two tiers change
+ * while rules run (the tier rules set them); a new instance is made for every evaluation, so it is
+ * never shared between threads.
+ */
+@ClassReactive
+public final class StudentFacts {
+    private final String studentId;
+    private final String grade;
+    private final LocalDate today;
+    private final LocalDate firstDayOfSchool;
+    private final SchoolDays schoolDays;
+    private final int daysEnrolled;
+    private final double daysMissed;
+    private final boolean enoughDays;
+    private final AbsenceType absenceTypeToday;
+    private final AbsenceReason absenceReasonToday;
+    private final int absenceRun;
+    private final double missedLately;
+    private final int recentSchoolDays;
+    private final double daysMissedForHealth;
+    private final Double priorYearAbsenceRate;
+    private final boolean fosterCare;
+    private final boolean iep;
+    private final boolean englishLearner;
+    private final boolean homeless;
+    private final boolean juvenileJustice;
+    private final boolean newToSchool;
+    private final ContactRole contactRole;
+    private final boolean hasWorkingPhone;
+    private final boolean hasEducationDecisionMaker;
+    private final String language;
+    private final String schoolLanguage;
+    private final boolean interpreterNeeded;
+    private final MeetingType nextMeetingType;
+    private final LocalDate nextMeetingDate;
+    private final LocalDate mentorAssignedOn;
+    private final LocalDate mentorIntroducedOn;
+    private final LocalDate firstPositiveContactOn;
+    private final int positiveContacts;
+    private final Set<String> reasonsMissed;
+
+    private AttendanceTier attendanceTier;
+    private int supportTier = 1;
+    private final List<Proposal> proposals = new ArrayList<>();
+
+    StudentFacts(Builder b) {
+        this.studentId = b.studentId;
+        this.grade = b.grade;
+        this.today = b.today;
+        this.firstDayOfSchool = b.firstDayOfSchool;
+        this.schoolDays = b.schoolDays;
+        this.daysEnrolled = b.daysEnrolled;
+        this.daysMissed = b.daysMissed;
+        this.enoughDays = b.enoughDays;
+        this.absenceTypeToday = b.absenceTypeToday;
+        this.absenceReasonToday = b.absenceReasonToday;
+        this.absenceRun = b.absenceRun;
+        this.missedLately = b.missedLately;
+        this.recentSchoolDays = b.recentSchoolDays;
+        this.daysMissedForHealth = b.daysMissedForHealth;
+        this.priorYearAbsenceRate = b.priorYearAbsenceRate;
+        this.fosterCare = b.fosterCare;
+        this.iep = b.iep;
+        this.englishLearner = b.englishLearner;
+        this.homeless = b.homeless;
+        this.juvenileJustice = b.juvenileJustice;
+        this.newToSchool = b.newToSchool;
+        this.contactRole = b.contactRole;
+        this.hasWorkingPhone = b.hasWorkingPhone;
+        this.hasEducationDecisionMaker = b.hasEducationDecisionMaker;
+        this.language = b.language;
+        this.schoolLanguage = b.schoolLanguage;
+        this.interpreterNeeded = b.interpreterNeeded;
+        this.nextMeetingType = b.nextMeetingType;
+        this.nextMeetingDate = b.nextMeetingDate;
+        this.mentorAssignedOn = b.mentorAssignedOn;
+        this.mentorIntroducedOn = b.mentorIntroducedOn;
+        this.firstPositiveContactOn = b.firstPositiveContactOn;
+        this.positiveContacts = b.positiveContacts;
+        this.reasonsMissed = new TreeSet<>(b.reasonsMissed);
+    }
+
+    // ---- who and when -------------------------------------------------------------------------
+
+    public String getStudentId() { return studentId; }
+
+    /** {@code PK}, {@code K}, {@code 1} … {@code 12}, or null when unknown. */
+    public String getGrade() { return grade; }
+
+    /** Pre-kindergarten to grade 5. */
+    public boolean isElementary() {
+        return grade != null && (grade.equals("PK") || grade.equals("K") || (grade.length() == 1 && grade.charAt(0) <= '5'));
+    }
+
+    /** The day of the evaluation. */
+    public LocalDate getToday() { return today; }
+
+    /** The summer before the school year: today is before the first day of school. */
+    public boolean isBeforeSchoolYear() { return today.isBefore(firstDayOfSchool); }
+
+    public LocalDate getFirstDayOfSchool() { return firstDayOfSchool; }
+
+    // ---- this year's attendance ------------------------------------------------------------------
+
+    public int getDaysEnrolled() { return daysEnrolled; }
+
+    public double getDaysMissed() { return daysMissed; }
+
+    /** Share of enrolled days missed, 0 … 1 (0 with no enrolled days). */
+    public double getAbsenceRate() { return daysEnrolled == 0 ? 0.0 : daysMissed / daysEnrolled; }
+
+    /** Enrolled at least the policy's minimum number of days. */
+    public boolean isEnoughDays() { return enoughDays; }
+
+    /** Missed (all or part of) today, excused, unexcused or suspended. */
+    public boolean isAbsentToday() { return absenceTypeToday != null; }
+
+    public AbsenceType getAbsenceTypeToday() { return absenceTypeToday; }
+
+    public AbsenceReason getAbsenceReasonToday() { return absenceReasonToday; }
+
+    /** Absent today because of illness or a medical reason. */
+    public boolean isAbsentTodayForHealth() {
+        return absenceReasonToday == AbsenceReason.ILLNESS || absenceReasonToday == AbsenceReason.MEDICAL;
+    }
+
+    /** Out today on a suspension. */
+    public boolean isSuspendedToday() { return absenceTypeToday == AbsenceType.SUSPENSION; }
+
+    /** School days missed in a row, up to today. */
+    public int getAbsenceRun() { return absenceRun; }
+
+    /** Days missed in the last {@code recent-school-days} school days. */
+    public double getMissedLately() { return missedLately; }
+
+    /** Days missed for illness or medical reasons. */
+    public double getDaysMissedForHealth() { return daysMissedForHealth; }
+
+    /** Share of days missed that were for illness or medical reasons (0 with none missed). */
+    public double getHealthShare() { return daysMissed == 0 ? 0.0 : daysMissedForHealth / daysMissed; }
+
+    /** Whether any day missed had this reason (ILLNESS, TRANSPORTATION, HOUSING, …). */
+    public boolean missedFor(String reason) { return reasonsMissed.contains(reason); }
+
+    public boolean isPriorYearKnown() { return priorYearAbsenceRate != null; }
+
+    /** Last year's share of enrolled days missed; 0 when unknown (check {@code priorYearKnown}). */
+    public double getPriorYearAbsenceRate() { return priorYearAbsenceRate == null ? 0.0 : priorYearAbsenceRate; }
+
+    // ---- context -------------------------------------------------------------------------------
+
+    public boolean isFosterCare() { return fosterCare; }
+
+    public boolean isIep() { return iep; }
+
+    public boolean isEnglishLearner() { return englishLearner; }
+
+    public boolean isHomeless() { return homeless; }
+
+    public boolean isJuvenileJustice() { return juvenileJustice; }
+
+    public boolean isNewToSchool() { return newToSchool; }
+
+    // ---- whom to reach -------------------------------------------------------------------------
+
+    /** The role of the contact to reach: the Education Decision Maker first for foster care. Null: none on file. */
+    public ContactRole getContactRole() { return contactRole; }
+
+    public boolean isHasContact() { return contactRole != null; }
+
+    /** The contact to reach has a number that is not known to be dead. */
+    public boolean isHasWorkingPhone() { return hasWorkingPhone; }
+
+    public boolean isHasEducationDecisionMaker() { return hasEducationDecisionMaker; }
+
+    /** The language to reach the family in (BCP 47). */
+    public String getLanguage() { return language; }
+
+    /** The family's language differs from the one staff call in. */
+    public boolean isInterpreterNeeded() { return interpreterNeeded; }
+
+    // ---- meetings, mentor, outreach so far ----------------------------------------------------------
+
+    /** A meeting with the family is planned within the policy's window. */
+    public boolean isMeetingComingUp() { return nextMeetingDate != null; }
+
+    public MeetingType getNextMeetingType() { return nextMeetingType; }
+
+    public LocalDate getNextMeetingDate() { return nextMeetingDate; }
+
+    /** A success mentor is assigned (on or before today). */
+    public boolean isHasMentor() { return mentorAssignedOn != null; }
+
+    public LocalDate getMentorAssignedOn() { return mentorAssignedOn; }
+
+    /** The mentor has met the family. */
+    public boolean isMentorIntroduced() { return mentorIntroducedOn != null; }
+
+    public LocalDate getMentorIntroducedOn() { return mentorIntroducedOn; }
+
+    /** When the school first reached the family with good news (or the mentor met them). Null: not yet. */
+    public LocalDate getFirstPositiveContactOn() { return firstPositiveContactOn; }
+
+    public boolean isHadPositiveContact() { return firstPositiveContactOn != null; }
+
+    /** Positive contacts that reached the family, counting the mentor's introduction. */
+    public int getPositiveContacts() { return positiveContacts; }
+
+    // ---- decided by the tier rules -----------------------------------------------------------------
+
+    public AttendanceTier getAttendanceTier() { return attendanceTier; }
+
+    public void setAttendanceTier(AttendanceTier tier) { this.attendanceTier = tier; }
+
+    /** Moderately or severely chronically absent this year. */
+    public boolean isChronicallyAbsent() { return attendanceTier != null && attendanceTier.isChronic(); }
+
+    public int getSupportTier() { return supportTier; }
+
+    /** Raises the support tier to {@code tier}; never lowers it. */
+    public void raiseSupportTier(int tier) { supportTier = Math.max(supportTier, tier); }
+
+    // ---- phrases for "because" -----------------------------------------------------------------
+
+    /** "7 of 52 enrolled days missed (13.5%)". */
+    public String missedSummary() {
+        return number(daysMissed) + " of " + daysEnrolled + " enrolled days missed (" + percent(getAbsenceRate()) + ")";
+    }
+
+    /** "absent today (UNEXCUSED, TRANSPORTATION)". */
+    public String absentTodayInWords() {
+        return "absent today (" + absenceTypeToday + (absenceReasonToday == null ? "" : ", " + absenceReasonToday) + ")";
+    }
+
+    /** "missed 20% of days last year". */
+    public String priorYearInWords() {
+        return "missed " + percent(getPriorYearAbsenceRate()) + " of days last year";
+    }
+
+    /** "3 of the last 20 school days missed". */
+    public String missedLatelyInWords() {
+        return number(missedLately) + " of the last " + recentSchoolDays + " school days missed";
+    }
+
+    /** "5 school days missed in a row". */
+    public String absenceRunInWords() {
+        return absenceRun + " school days missed in a row";
+    }
+
+    /** "the family's language is es; staff call in en". */
+    public String languageInWords() {
+        return "the family's language is " + language + "; staff call in " + schoolLanguage;
+    }
+
+    // ---- dates for "due" -------------------------------------------------------------------------
+
+    /** The school day {@code n} school days after today. */
+    public LocalDate schoolDaysFromToday(int n) { return schoolDays.plusSchoolDays(today, n); }
+
+    /** Today, or the first school day of next month when the month's letter has gone. */
+    public LocalDate firstSchoolDayOfMonth() { return schoolDays.firstSchoolDayOfMonthFrom(today); }
+
+    /** {@code d}, or today when {@code d} has already passed. */
+    public LocalDate notBeforeToday(LocalDate d) { return d.isBefore(today) ? today : d; }
+
+    /** Calendar days from {@code d} to today. */
+    public long daysSince(LocalDate d) { return ChronoUnit.DAYS.between(d, today); }
+
+    // ---- what the rules propose -------------------------------------------------------------------
+
+    /** Proposals made by rules for this student so far (used by {@code recommend}). */
+    public List<Proposal> proposals() { return proposals; }
+
+    static String percent(double share) {
+        return String.format(Locale.ROOT, "%.1f%%", share * 100);
+    }
+
+    static String number(double d) {
+        return d == Math.rint(d) ? Long.toString((long) d) : String.format(Locale.ROOT, "%.1f", d);
+    }
+
+    @Override
+    public String toString() {
+        return "StudentFacts[" + studentId + "]";
+    }
+
+    /** Mutable assembly of the facts; see {@link FactsCalculator}. */
+    static final class Builder {
+        String studentId;
+        String grade;
+        LocalDate today;
+        LocalDate firstDayOfSchool;
+        SchoolDays schoolDays;
+        int daysEnrolled;
+        double daysMissed;
+        boolean enoughDays;
+        AbsenceType absenceTypeToday;
+        AbsenceReason absenceReasonToday;
+        int absenceRun;
+        double missedLately;
+        int recentSchoolDays;
+        double daysMissedForHealth;
+        Double priorYearAbsenceRate;
+        boolean fosterCare;
+        boolean iep;
+        boolean englishLearner;
+        boolean homeless;
+        boolean juvenileJustice;
+        boolean newToSchool;
+        ContactRole contactRole;
+        boolean hasWorkingPhone;
+        boolean hasEducationDecisionMaker;
+        String language;
+        String schoolLanguage;
+        boolean interpreterNeeded;
+        MeetingType nextMeetingType;
+        LocalDate nextMeetingDate;
+        LocalDate mentorAssignedOn;
+        LocalDate mentorIntroducedOn;
+        LocalDate firstPositiveContactOn;
+        int positiveContacts;
+        Set<String> reasonsMissed = new TreeSet<>();
+    }
+}

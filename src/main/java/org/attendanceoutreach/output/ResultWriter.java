@@ -1,0 +1,221 @@
+package org.attendanceoutreach.output;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import org.attendanceoutreach.Recommendation;
+import org.attendanceoutreach.SchoolResult;
+import org.attendanceoutreach.StudentResult;
+import org.attendanceoutreach.read.InputProblem;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** Writes school results in one of the output formats. Stateless and thread-safe. */
+public final class ResultWriter {
+    /** The output formats of {@code recommend}. */
+    public enum Format { JSON, TABLE, CSV }
+
+    private static final JsonFactory JSON = new JsonFactory();
+
+    private ResultWriter() {
+    }
+
+    public static void write(Format format, List<SchoolResult> schools, Writer out) throws IOException {
+        switch (format) {
+            case JSON -> json(schools, out);
+            case TABLE -> table(schools, out);
+            case CSV -> csv(schools, out);
+            default -> throw new IllegalArgumentException(format.toString());
+        }
+        out.flush();
+    }
+
+    /** {@code {"schools": [{"file", "schoolId", "asOf", "students": [...]}]}}, pretty-printed. */
+    public static void json(List<SchoolResult> schools, Writer out) throws IOException {
+        try (JsonGenerator g = JSON.createGenerator(out)) {
+            g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+            DefaultIndenter indenter = new DefaultIndenter("  ", "\n");
+            DefaultPrettyPrinter pp = new DefaultPrettyPrinter(Separators.createDefaultInstance()
+                    .withObjectFieldValueSpacing(Separators.Spacing.AFTER))
+                    .withObjectIndenter(indenter).withArrayIndenter(indenter);
+            g.setPrettyPrinter(pp);
+            g.writeStartObject();
+            g.writeArrayFieldStart("schools");
+            for (SchoolResult s : schools) {
+                g.writeStartObject();
+                g.writeStringField("file", s.file());
+                if (s.error() != null) {
+                    writeError(g, s.error());
+                } else {
+                    g.writeStringField("schoolId", s.schoolId());
+                    g.writeStringField("asOf", s.asOf().toString());
+                }
+                g.writeArrayFieldStart("students");
+                for (StudentResult r : s.students()) {
+                    student(g, r);
+                }
+                g.writeEndArray();
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+        }
+        out.write("\n");
+    }
+
+    /** One student as contract section 3 gives it (or its error). */
+    public static void student(JsonGenerator g, StudentResult r) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("studentId", r.studentId());
+        if (r.isError()) {
+            writeError(g, r.error());
+            g.writeEndObject();
+            return;
+        }
+        g.writeStringField("asOf", r.asOf().toString());
+        g.writeNumberField("daysEnrolled", r.daysEnrolled());
+        g.writeNumberField("daysMissed", r.daysMissed());
+        g.writeNumberField("absenceRate", r.absenceRate());
+        g.writeStringField("attendanceTier", r.attendanceTier().name());
+        g.writeNumberField("supportTier", r.supportTier());
+        g.writeArrayFieldStart("recommendations");
+        for (Recommendation rec : r.recommendations()) {
+            g.writeStartObject();
+            g.writeStringField("intervention", rec.intervention());
+            g.writeStringField("strategy", rec.strategy().name());
+            g.writeStringField("impact", rec.impact().name());
+            g.writeStringField("owner", rec.owner().name());
+            if (rec.contactRole() != null) {
+                g.writeStringField("contactRole", rec.contactRole().name());
+            }
+            if (rec.language() != null) {
+                g.writeStringField("language", rec.language());
+            }
+            if (rec.interpreterNeeded() != null) {
+                g.writeBooleanField("interpreterNeeded", rec.interpreterNeeded());
+            }
+            g.writeStringField("due", rec.due().toString());
+            g.writeArrayFieldStart("because");
+            for (String b : rec.because()) {
+                g.writeString(b);
+            }
+            g.writeEndArray();
+            g.writeStringField("rule", rec.rule());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeArrayFieldStart("cautions");
+        for (String c : r.cautions()) {
+            g.writeString(c);
+        }
+        g.writeEndArray();
+        g.writeEndObject();
+    }
+
+    private static void writeError(JsonGenerator g, InputProblem p) throws IOException {
+        g.writeObjectFieldStart("error");
+        if (p.file() != null) {
+            g.writeStringField("file", p.file());
+        }
+        if (p.field() != null) {
+            g.writeStringField("field", p.field());
+        }
+        g.writeStringField("message", p.message());
+        g.writeEndObject();
+    }
+
+    /** A table for people: one block per student, one line per recommendation. */
+    public static void table(List<SchoolResult> schools, Writer w) {
+        PrintWriter out = new PrintWriter(w);
+        for (SchoolResult s : schools) {
+            if (s.error() != null) {
+                out.println("ERROR " + s.error());
+                continue;
+            }
+            out.printf(Locale.ROOT, "%s  school %s  as of %s  (%d students)%n", s.file(), s.schoolId(), s.asOf(), s.students().size());
+            for (StudentResult r : s.students()) {
+                out.println();
+                if (r.isError()) {
+                    out.printf(Locale.ROOT, "%-10s ERROR %s%n", r.studentId(), r.error());
+                    continue;
+                }
+                out.printf(Locale.ROOT, "%-10s %-17s support tier %d   %s of %d days missed (%.1f%%)%n", r.studentId(),
+                        r.attendanceTier(), r.supportTier(), number(r.daysMissed()), r.daysEnrolled(), r.absenceRate() * 100);
+                for (Recommendation rec : r.recommendations()) {
+                    String whom = rec.contactRole() == null ? "" : " -> " + rec.contactRole()
+                            + " (" + rec.language() + (Boolean.TRUE.equals(rec.interpreterNeeded()) ? ", interpreter" : "") + ")";
+                    out.printf(Locale.ROOT, "  %s  %-34s %-8s %s%s%n", rec.due(), rec.intervention(), rec.impact(), rec.owner(), whom);
+                    out.printf(Locale.ROOT, "              because %s%n", String.join("; ", rec.because()));
+                }
+                for (String c : r.cautions()) {
+                    out.printf(Locale.ROOT, "  caution: %s%n", c);
+                }
+            }
+            out.println();
+        }
+        out.flush();
+    }
+
+    private static final String[] CSV_COLUMNS = {"file", "schoolId", "studentId", "asOf", "attendanceTier", "supportTier",
+            "daysEnrolled", "daysMissed", "absenceRate", "intervention", "strategy", "impact", "owner", "contactRole",
+            "language", "interpreterNeeded", "due", "because", "rule", "error"};
+
+    /** One row per recommendation (a student with none, or with an error, gets one row). */
+    public static void csv(List<SchoolResult> schools, Writer out) throws IOException {
+        CsvSchema.Builder schema = CsvSchema.builder().setUseHeader(true);
+        for (String c : CSV_COLUMNS) {
+            schema.addColumn(c);
+        }
+        List<List<String>> rows = new ArrayList<>();
+        for (SchoolResult s : schools) {
+            if (s.error() != null) {
+                rows.add(row(s.file(), "", "", "", "", "", "", "", "", "", "", "", "", "", "", "", "", "", "", s.error().toString()));
+                continue;
+            }
+            for (StudentResult r : s.students()) {
+                if (r.isError()) {
+                    rows.add(row(s.file(), s.schoolId(), r.studentId(), "", "", "", "", "", "", "", "", "", "", "", "", "", "", "", "",
+                            r.error().toString()));
+                    continue;
+                }
+                List<String> base = List.of(s.file(), s.schoolId(), r.studentId(), r.asOf().toString(), r.attendanceTier().name(),
+                        Integer.toString(r.supportTier()), Integer.toString(r.daysEnrolled()), number(r.daysMissed()),
+                        Double.toString(r.absenceRate()));
+                if (r.recommendations().isEmpty()) {
+                    List<String> row = new ArrayList<>(base);
+                    while (row.size() < CSV_COLUMNS.length) {
+                        row.add("");
+                    }
+                    rows.add(row);
+                }
+                for (Recommendation rec : r.recommendations()) {
+                    List<String> row = new ArrayList<>(base);
+                    row.addAll(List.of(rec.intervention(), rec.strategy().name(), rec.impact().name(), rec.owner().name(),
+                            rec.contactRole() == null ? "" : rec.contactRole().name(), rec.language() == null ? "" : rec.language(),
+                            rec.interpreterNeeded() == null ? "" : rec.interpreterNeeded().toString(), rec.due().toString(),
+                            String.join("; ", rec.because()), rec.rule(), ""));
+                    rows.add(row);
+                }
+            }
+        }
+        out.write(new CsvMapper().writer(schema.build()).writeValueAsString(rows));
+    }
+
+    private static List<String> row(String... cells) {
+        return List.of(cells);
+    }
+
+    static String number(double d) {
+        return d == Math.rint(d) ? Long.toString((long) d) : Double.toString(d);
+    }
+}

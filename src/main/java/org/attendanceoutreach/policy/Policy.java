@@ -1,0 +1,35 @@
+package org.attendanceoutreach.policy;
+
+/**
+ * The numbers of the attendance policy. Rates are shares (0.10 is 10%); days are instructional
+ * ("school") days unless the name says calendar days. Rules read them as a fact:
+ * {@code Policy( $severe : severeChronicFrom )}.
+ *
+ * @param atRiskFrom                    share of enrolled days missed from which a student is at risk
+ * @param moderateChronicFrom           … moderately chronically absent
+ * @param severeChronicFrom             … severely chronically absent
+ * @param minimumEnrolledDays           fewer enrolled days than this: not enough data for a tier
+ * @param supportTier2PriorYearFrom     last year's rate from which a student gets support tier 2
+ * @param supportTier3PriorYearFrom     last year's rate from which a student gets support tier 3
+ * @param recentSchoolDays              how many recent school days "lately" covers
+ * @param stillMissingDays              days missed lately that mean absences are still adding up
+ * @param longAbsenceRun                consecutive days missed that call for the attendance team
+ * @param escalateWithinSchoolDays      how soon the attendance team should act
+ * @param meetingWithinCalendarDays     how far ahead a planned meeting counts as "coming up"
+ * @param secondContactAfterCalendarDays  earliest second positive contact after the first meeting
+ * @param secondContactWithinCalendarDays latest second positive contact after the first meeting
+ * @param introduceMentorWithinSchoolDays how soon a new mentor should meet the family
+ * @param assignMentorWithinSchoolDays  how soon a mentor should be assigned
+ * @param mostlyIllnessShare            share of days missed for illness that calls for the nurse
+ * @param healthPlanMinimumDaysMissed   days missed for illness before a health plan is worth it
+ */
+public record Policy(double atRiskFrom, double moderateChronicFrom, double severeChronicFrom,
+                     int minimumEnrolledDays, double supportTier2PriorYearFrom, double supportTier3PriorYearFrom,
+                     int recentSchoolDays, int stillMissingDays, int longAbsenceRun, int escalateWithinSchoolDays,
+                     int meetingWithinCalendarDays, int secondContactAfterCalendarDays,
+                     int secondContactWithinCalendarDays, int introduceMentorWithinSchoolDays,
+                     int assignMentorWithinSchoolDays, double mostlyIllnessShare, int healthPlanMinimumDaysMissed) {
+
+    /** The defaults of the contract and the guides. */
+    public static final Policy DEFAULTS = PolicyFile.defaults();
+}

@@ -1,0 +1,18 @@
+package org.attendanceoutreach.read;
+
+import org.attendanceoutreach.school.School;
+
+import java.util.List;
+
+/**
+ * A school file as read: the school, every student entry in file order (read or failed),
+ * the scenario expectations if any, and warnings (unknown fields, by name).
+ */
+public record SchoolFile(String file, School school, List<StudentInput> students,
+                         List<Expectation> expectations, List<InputProblem> warnings) {
+    public SchoolFile {
+        students = List.copyOf(students);
+        expectations = expectations == null ? List.of() : List.copyOf(expectations);
+        warnings = warnings == null ? List.of() : List.copyOf(warnings);
+    }
+}

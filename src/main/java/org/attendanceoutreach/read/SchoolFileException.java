@@ -1,0 +1,15 @@
+package org.attendanceoutreach.read;
+
+/** A school file that cannot be read at all (not JSON, no calendar, …). */
+public class SchoolFileException extends Exception {
+    private final InputProblem problem;
+
+    public SchoolFileException(InputProblem problem) {
+        super(problem.toString());
+        this.problem = problem;
+    }
+
+    public InputProblem problem() {
+        return problem;
+    }
+}

@@ -1,0 +1,110 @@
+package org.attendanceoutreach.rules;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystemAlreadyExistsException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+/**
+ * Where rules come from: a folder on disk (what policy staff edit) or the copy bundled in the jar.
+ * {@link #read()} returns the text of every file, by name, sorted.
+ */
+public final class RuleSource {
+    static final String BUNDLED = "org/attendanceoutreach/bundled-rules/";
+
+    private final Path folder;
+    private final String description;
+
+    private RuleSource(Path folder, String description) {
+        this.folder = folder;
+        this.description = description;
+    }
+
+    /** The rule files in a folder ({@code rules/}). */
+    public static RuleSource folder(Path folder) {
+        return new RuleSource(folder, "folder " + folder);
+    }
+
+    /** The rules that ship inside the library's jar. */
+    public static RuleSource bundled() {
+        return new RuleSource(null, "rules bundled in the jar");
+    }
+
+    /** The folder, or null for the bundled rules. */
+    public Path folderPath() {
+        return folder;
+    }
+
+    /** How to say where the rules come from. */
+    public String description() {
+        return description;
+    }
+
+    /** How to name one of the files in a message: {@code rules/tiers.drl}. */
+    public String displayName(String file) {
+        return folder == null ? "(bundled)/" + file : folder.resolve(file).toString();
+    }
+
+    /** Every {@code .drl}, {@code .json} and {@code .properties} file, name to text. */
+    public Map<String, String> read() throws IOException {
+        if (folder != null) {
+            if (!Files.isDirectory(folder)) {
+                throw new IOException("rules folder " + folder + " does not exist");
+            }
+            return readFolder(folder);
+        }
+        URL marker = RuleSource.class.getClassLoader().getResource(BUNDLED + "catalog.json");
+        if (marker == null) {
+            throw new IOException("no rules are bundled in this jar");
+        }
+        try {
+            URI uri = marker.toURI();
+            if ("jar".equals(uri.getScheme())) {
+                FileSystem fs;
+                try {
+                    fs = FileSystems.newFileSystem(uri, Map.of());
+                } catch (FileSystemAlreadyExistsException e) {
+                    fs = FileSystems.getFileSystem(uri);
+                }
+                return readFolder(fs.getPath(BUNDLED));
+            }
+            return readFolder(Path.of(uri).getParent());
+        } catch (URISyntaxException e) {
+            throw new IOException("cannot locate the bundled rules", e);
+        }
+    }
+
+    private static Map<String, String> readFolder(Path dir) throws IOException {
+        Map<String, String> files = new TreeMap<>();
+        try (Stream<Path> s = Files.list(dir)) {
+            s.filter(p -> {
+                String n = p.getFileName().toString();
+                return n.endsWith(".drl") || n.equals("catalog.json") || n.equals("policy.properties");
+            }).forEach(p -> {
+                try {
+                    files.put(p.getFileName().toString(), Files.readString(p, StandardCharsets.UTF_8));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+        return files;
+    }
+
+    @Override
+    public String toString() {
+        return description;
+    }
+}

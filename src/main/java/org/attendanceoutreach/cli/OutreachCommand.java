@@ -1,6 +1,10 @@
 package org.attendanceoutreach.cli;
 
 import picocli.CommandLine;
+
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import picocli.CommandLine.Command;
 
 /** {@code ./outreach}: the command line's entry point. */
@@ -15,13 +19,27 @@ public final class OutreachCommand implements Runnable {
         System.exit(run(args));
     }
 
-    /** Runs a command and returns its exit status (for tests). */
+    /** Runs a command on standard output and error, and returns its exit status. */
     public static int run(String... args) {
+        return run(new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true),
+                new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true), args);
+    }
+
+    /** Runs a command writing to {@code out} and {@code err}, and returns its exit status. */
+    public static int run(PrintWriter out, PrintWriter err, String... args) {
         Logging.quiet();
-        return new CommandLine(new OutreachCommand()).setExecutionExceptionHandler((e, cmd, parsed) -> {
-            cmd.getErr().println("outreach: " + e.getClass().getSimpleName() + ": " + e.getMessage());
+        CommandLine cli = new CommandLine(new OutreachCommand());
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            cmd.getErr().println("outreach: " + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : ": " + e.getMessage()));
             return 2;
-        }).execute(args);
+        });
+        int status = cli.execute(args);
+        out.flush();
+        err.flush();
+        return status;
     }
 
     @Override

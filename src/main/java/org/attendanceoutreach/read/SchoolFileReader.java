@@ -106,6 +106,9 @@ public final class SchoolFileReader {
         } catch (CharConversionException e) {
             throw fileProblem(name, null, "is not UTF-8 text; save it as UTF-8 and try again");
         } catch (JsonProcessingException e) {
+            if (e.getOriginalMessage() != null && e.getOriginalMessage().contains("Invalid UTF-8")) {
+                throw fileProblem(name, null, "is not UTF-8 text; save it as UTF-8 and try again");
+            }
             var at = e.getLocation();
             String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
             throw fileProblem(name, null, "is not valid JSON" + where

@@ -1,0 +1,282 @@
+package org.attendanceoutreach;
+
+import org.attendanceoutreach.catalog.Catalog;
+import org.attendanceoutreach.catalog.Impact;
+import org.attendanceoutreach.catalog.Practice;
+import org.attendanceoutreach.output.ResultWriter;
+import org.attendanceoutreach.policy.Policy;
+import org.attendanceoutreach.read.SchoolFile;
+import org.attendanceoutreach.read.StudentInput;
+import org.attendanceoutreach.school.Absence;
+import org.attendanceoutreach.school.AbsenceReason;
+import org.attendanceoutreach.school.AbsenceType;
+import org.attendanceoutreach.school.ContactRole;
+import org.attendanceoutreach.school.School;
+import org.attendanceoutreach.school.Student;
+import org.junit.jupiter.api.Test;
+
+import java.io.StringWriter;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.Set;
+
+import static org.attendanceoutreach.Generated.cases;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.longs;
+
+/**
+ * Properties of the attendance policy, checked over generated schools and students. Each one is
+ * something a school would say of the policy, not a restatement of how the code computes it.
+ */
+class PolicyPropertiesTest {
+    private static final int EXAMPLES = 150;
+    private final OutreachEngine engine = TestEngine.get();
+    private final Catalog catalog = engine.catalog();
+
+    private StudentResult evaluate(Generated.Case c) {
+        StudentResult r = engine.evaluate(c.school(), c.student());
+        assertFalse(r.isError(), () -> "a valid generated student was rejected: " + r.error());
+        return r;
+    }
+
+    @Test
+    void theGeneratedStudentsReachEveryBranchThatMatters() {
+        Map<AttendanceTier, Integer> tiers = new EnumMap<>(AttendanceTier.class);
+        int absentToday = 0;
+        int fosterWithEdm = 0;
+        int beforeYear = 0;
+        int interpreter = 0;
+        Random seeds = new Random(42);
+        for (int i = 0; i < 400; i++) {
+            Generated.Case c = Generated.build(seeds.nextLong(), seeds.nextInt(81), seeds.nextInt(251) - 20, seeds.nextInt(256));
+            StudentResult r = evaluate(c);
+            tiers.merge(r.attendanceTier(), 1, Integer::sum);
+            absentToday += absentToday(c).isPresent() ? 1 : 0;
+            fosterWithEdm += fosterWithEdm(c) ? 1 : 0;
+            beforeYear += c.school().asOf().isBefore(c.school().calendar().firstDay()) ? 1 : 0;
+            interpreter += r.recommendation("arrange-adult-interpreter").isPresent() ? 1 : 0;
+        }
+        for (AttendanceTier t : AttendanceTier.values()) {
+            assertTrue(tiers.getOrDefault(t, 0) >= 10, "too few generated students are " + t + ": " + tiers);
+        }
+        assertTrue(absentToday >= 40, "absent today: " + absentToday);
+        assertTrue(fosterWithEdm >= 20, "foster care with an EDM: " + fosterWithEdm);
+        assertTrue(beforeYear >= 10, "before the school year: " + beforeYear);
+        assertTrue(interpreter >= 40, "needing an interpreter: " + interpreter);
+    }
+
+    @Test
+    void anotherAbsenceNeverLowersTheAttendanceOrSupportTier() {
+        qt().withExamples(EXAMPLES).forAll(cases(), longs().all()).checkAssert((c, salt) -> {
+            LocalDate day = Generated.freeDay(c, salt);
+            if (day == null) {
+                return;
+            }
+            StudentResult before = evaluate(c);
+            List<Absence> more = new ArrayList<>(c.student().absences());
+            more.add(new Absence(day, AbsenceType.UNEXCUSED));
+            StudentResult after = evaluate(new Generated.Case(c.school(), c.student().withAbsences(more)));
+            assertTrue(after.attendanceTier().severity() >= before.attendanceTier().severity(),
+                    before.attendanceTier() + " became " + after.attendanceTier());
+            assertTrue(after.supportTier() >= before.supportTier(), before.supportTier() + " became " + after.supportTier());
+        });
+    }
+
+    @Test
+    void theOrderOfAbsencesAndStudentsNeverChangesTheOutput() {
+        qt().withExamples(60).forAll(cases(), cases(), longs().all()).checkAssert((a, b, salt) -> {
+            School school = a.school();
+            Student first = a.student();
+            Student second = new Student(b.student().studentId() + "-2", b.student().grade(), null, null,
+                    b.student().context(), b.student().contacts(), List.of(), b.student().priorYearAbsenceRate(),
+                    null, b.student().meetings(), b.student().outreach());
+            List<Absence> shuffled = new ArrayList<>(first.absences());
+            Collections.shuffle(shuffled, new Random(salt));
+            String forward = json(school, List.of(first, second));
+            String backward = json(school, List.of(second, first.withAbsences(shuffled)));
+            assertEquals(forward, backward);
+        });
+    }
+
+    @Test
+    void everyStudentAbsentTodayGetsAPersonalCallDueToday() {
+        qt().withExamples(EXAMPLES).forAll(cases()).checkAssert(c -> {
+            StudentResult r = evaluate(c);
+            if (absentToday(c).isPresent()) {
+                Recommendation call = r.recommendation("personal-call-home").orElseThrow(
+                        () -> new AssertionError("absent today but no personal call: " + r.recommendations()));
+                assertEquals(c.school().asOf(), call.due());
+            } else {
+                assertTrue(r.recommendation("personal-call-home").isEmpty(), "a same-day call for a student who is not absent today");
+            }
+        });
+    }
+
+    @Test
+    void aStudentOutSickIsNotPushedToComeInTheSameDay() {
+        qt().withExamples(EXAMPLES).forAll(cases()).checkAssert(c -> {
+            StudentResult r = evaluate(c);
+            Optional<Absence> today = absentToday(c);
+            boolean outSick = today.isPresent() && (today.get().reason() == AbsenceReason.ILLNESS || today.get().reason() == AbsenceReason.MEDICAL);
+            if (outSick) {
+                assertTrue(r.recommendation("same-day-return-problem-solving").isEmpty());
+            }
+            if (today.isPresent() && !outSick && today.get().type() != AbsenceType.SUSPENSION) {
+                assertTrue(r.recommendation("same-day-return-problem-solving").isPresent());
+            }
+        });
+    }
+
+    @Test
+    void aStudentInFosterCareIsAlwaysReachedThroughTheEducationDecisionMaker() {
+        qt().withExamples(EXAMPLES).forAll(cases()).checkAssert(c -> {
+            if (!fosterWithEdm(c)) {
+                return;
+            }
+            StudentResult r = evaluate(c);
+            assertTrue(r.recommendation("contact-education-decision-maker").isPresent());
+            for (Recommendation rec : r.recommendations()) {
+                if (rec.contactRole() != null) {
+                    assertEquals(ContactRole.EDUCATION_DECISION_MAKER, rec.contactRole(), rec.intervention());
+                }
+            }
+        });
+    }
+
+    @Test
+    void everyRecommendationIsACatalogPracticeWithAReasonAndARule() {
+        Set<String> rules = Set.copyOf(engine.rules().ruleNames());
+        qt().withExamples(EXAMPLES).forAll(cases()).checkAssert(c -> {
+            StudentResult r = evaluate(c);
+            for (Recommendation rec : r.recommendations()) {
+                Practice p = catalog.find(rec.intervention()).orElseThrow(() -> new AssertionError("unknown " + rec.intervention()));
+                assertEquals(p.strategy(), rec.strategy());
+                assertEquals(p.impact(), rec.impact());
+                assertFalse(rec.because().isEmpty(), rec.intervention() + " has no reason");
+                rec.because().forEach(b -> assertFalse(b.isBlank()));
+                for (String rule : rec.rule().split("; ")) {
+                    assertTrue(rules.contains(rule), "no rule named " + rule);
+                }
+                assertNotNull(rec.owner());
+                assertFalse(rec.due().isBefore(c.school().asOf()), rec.intervention() + " is due in the past: " + rec.due());
+            }
+            assertEquals(sorted(r.recommendations()), r.recommendations(), "contract order: due, impact, id");
+        });
+    }
+
+    @Test
+    void noLowerImpactPracticeIsRecommendedWhereItsStrategysHigherImpactOneIs() {
+        qt().withExamples(EXAMPLES).forAll(cases()).checkAssert(c -> {
+            StudentResult r = evaluate(c);
+            for (Recommendation rec : r.recommendations()) {
+                assertFalse(rec.intervention().equals("automated-absence-call")
+                        || rec.intervention().equals("call-after-three-consecutive-absences"), rec.intervention());
+                if (rec.impact() != Impact.HIGH) {
+                    assertTrue(r.recommendations().stream().noneMatch(o -> o.strategy() == rec.strategy()
+                            && o.impact().isHigherThan(rec.impact())), rec.intervention() + " beside a higher-impact practice");
+                }
+            }
+        });
+    }
+
+    @Test
+    void anInterpreterIsNeededExactlyWhenTheFamilysLanguageDiffersFromTheSchools() {
+        qt().withExamples(EXAMPLES).forAll(cases()).checkAssert(c -> {
+            StudentResult r = evaluate(c);
+            for (Recommendation rec : r.recommendations()) {
+                if (rec.language() != null) {
+                    boolean differs = !primary(rec.language()).equals(primary(c.school().schoolLanguage()));
+                    assertEquals(differs, rec.interpreterNeeded(), rec.intervention() + " in " + rec.language());
+                    if (differs) {
+                        assertTrue(r.cautions().stream().anyMatch(x -> x.contains("never the student")));
+                    }
+                }
+            }
+        });
+    }
+
+    @Test
+    void theAttendanceTierIsThePolicyBandOfTheShareOfEnrolledDaysMissed() {
+        Policy policy = engine.policy();
+        qt().withExamples(EXAMPLES).forAll(cases()).checkAssert(c -> {
+            StudentResult r = evaluate(c);
+            int enrolled = 0;
+            for (LocalDate d : c.school().calendar().instructionalDays()) {
+                if (!d.isAfter(c.school().asOf()) && (c.student().enrolledOn() == null || !d.isBefore(c.student().enrolledOn()))
+                        && (c.student().withdrawnOn() == null || d.isBefore(c.student().withdrawnOn()))) {
+                    enrolled++;
+                }
+            }
+            double missed = c.student().absences().stream()
+                    .filter(a -> !a.date().isAfter(c.school().asOf()) && a.type() != AbsenceType.TARDY && a.type() != AbsenceType.EARLY_DEPARTURE)
+                    .mapToDouble(Absence::portion).sum();
+            assertEquals(enrolled, r.daysEnrolled());
+            assertEquals(missed, r.daysMissed(), 1e-9);
+            double rate = enrolled == 0 ? 0 : missed / enrolled;
+            AttendanceTier expected = enrolled < policy.minimumEnrolledDays() ? AttendanceTier.INSUFFICIENT_DATA
+                    : rate >= policy.severeChronicFrom() ? AttendanceTier.SEVERE_CHRONIC
+                    : rate >= policy.moderateChronicFrom() ? AttendanceTier.MODERATE_CHRONIC
+                    : rate >= policy.atRiskFrom() ? AttendanceTier.AT_RISK : AttendanceTier.SATISFACTORY;
+            assertEquals(expected, r.attendanceTier(), "rate " + rate + " over " + enrolled + " days");
+            double prior = c.student().priorYearAbsenceRate() == null ? 0 : c.student().priorYearAbsenceRate();
+            int support = expected == AttendanceTier.SEVERE_CHRONIC || prior >= policy.supportTier3PriorYearFrom() ? 3
+                    : expected == AttendanceTier.MODERATE_CHRONIC || prior >= policy.supportTier2PriorYearFrom() ? 2 : 1;
+            assertEquals(support, r.supportTier());
+        });
+    }
+
+    @Test
+    void aChronicallyAbsentStudentsFamilyHearsFromTheSchoolEveryMonth() {
+        qt().withExamples(EXAMPLES).forAll(cases()).checkAssert(c -> {
+            StudentResult r = evaluate(c);
+            Optional<Recommendation> letter = r.recommendation("monthly-letter-and-follow-up-call");
+            assertEquals(r.attendanceTier().isChronic(), letter.isPresent(), r.attendanceTier().toString());
+            if (letter.isPresent()) {
+                LocalDate due = letter.get().due();
+                assertTrue(!due.isAfter(c.school().asOf().withDayOfMonth(1).plusMonths(1).plusDays(14)), "due " + due);
+            }
+        });
+    }
+
+    static Optional<Absence> absentToday(Generated.Case c) {
+        return c.student().absences().stream().filter(a -> a.date().equals(c.school().asOf()) && a.isDayMissed()).findFirst();
+    }
+
+    static boolean fosterWithEdm(Generated.Case c) {
+        return c.student().context().fosterCare()
+                && c.student().contacts().stream().anyMatch(k -> k.role() == ContactRole.EDUCATION_DECISION_MAKER);
+    }
+
+    private static List<Recommendation> sorted(List<Recommendation> recs) {
+        List<Recommendation> copy = new ArrayList<>(recs);
+        copy.sort(Recommendation.ORDER);
+        return copy;
+    }
+
+    private static String primary(String tag) {
+        return tag.split("-")[0].toLowerCase(Locale.ROOT);
+    }
+
+    private String json(School school, List<Student> students) {
+        List<StudentInput> inputs = students.stream().map(StudentInput::of).toList();
+        SchoolResult result = engine.evaluate(new SchoolFile("generated.json", school, inputs, List.of(), List.of()));
+        StringWriter w = new StringWriter();
+        try {
+            ResultWriter.json(List.of(result), w);
+        } catch (java.io.IOException e) {
+            throw new AssertionError(e);
+        }
+        return w.toString();
+    }
+}

@@ -34,8 +34,8 @@ public record StudentResult(String studentId, LocalDate asOf, int daysEnrolled, 
         return recommendations.stream().filter(r -> r.intervention().equals(intervention)).findFirst();
     }
 
-    /** The same result with its error located in a file. */
+    /** The same result with its error located in a file (an error that already names its file keeps it). */
     public StudentResult inFile(String file) {
-        return error == null ? this : failed(studentId, asOf, error.inFile(file));
+        return error == null || error.file() != null ? this : failed(studentId, asOf, error.inFile(file));
     }
 }

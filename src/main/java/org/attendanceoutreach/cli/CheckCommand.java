@@ -5,6 +5,7 @@ import org.attendanceoutreach.scenario.ScenarioCheck;
 import org.attendanceoutreach.scenario.ScenarioOutcome;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -28,6 +29,9 @@ final class CheckCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "PATH", arity = "1..*", description = "Scenario files or folders of them.")
     List<Path> paths;
+
+    @Option(names = "--coverage", description = "After the scenarios, list the rules that no scenario fired, and fail when there is any.")
+    boolean coverage;
 
     @Override
     public Integer call() {
@@ -58,8 +62,18 @@ final class CheckCommand implements Callable<Integer> {
                 }
             }
         }
+        boolean uncovered = false;
+        if (coverage) {
+            List<String> never = engine.rules().ruleNames().stream().filter(r -> !check.rulesFired().contains(r)).toList();
+            for (String rule : never) {
+                out.println("NOT COVERED \"" + rule + "\" (" + engine.rules().fileOf(rule) + "): no scenario fires it; add a student for whom it should");
+            }
+            out.println("coverage: " + (engine.rules().ruleNames().size() - never.size()) + " of "
+                    + engine.rules().ruleNames().size() + " rules fired by some scenario");
+            uncovered = !never.isEmpty();
+        }
         out.println(passed + " passed, " + failed + " failed");
         out.flush();
-        return failed == 0 ? 0 : 1;
+        return failed == 0 && !uncovered ? 0 : 1;
     }
 }

@@ -5,14 +5,14 @@ import picocli.CommandLine;
 
 import java.util.Locale;
 
-/** {@code json}, {@code table} or {@code csv}, in any case. */
+/** {@code json}, {@code table}, {@code csv} or {@code jsonl}, in any case. */
 final class FormatConverter implements CommandLine.ITypeConverter<ResultWriter.Format> {
     @Override
     public ResultWriter.Format convert(String value) {
         try {
             return ResultWriter.Format.valueOf(value.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new CommandLine.TypeConversionException("'" + value + "' is not a format: use json, table or csv");
+            throw new CommandLine.TypeConversionException("'" + value + "' is not a format: use json, table or csv (or jsonl: one line per student)");
         }
     }
 }

@@ -10,7 +10,9 @@ import picocli.CommandLine.Command;
 /** {@code ./outreach}: the command line's entry point. */
 @Command(name = "outreach", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Turns attendance records into tiered, explained family-engagement recommendations.",
-        subcommands = {RecommendCommand.class, CheckCommand.class, ValidateCommand.class})
+        subcommands = {RecommendCommand.class, CheckCommand.class, ValidateCommand.class, AuditCommand.class, RulesCommand.class,
+                DiffCommand.class, ExplainCommand.class, GenerateCommand.class, BenchCommand.class,
+                CallListCommand.class, ReportCommand.class})
 public final class OutreachCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

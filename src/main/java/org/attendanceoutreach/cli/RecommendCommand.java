@@ -3,10 +3,14 @@ package org.attendanceoutreach.cli;
 import org.attendanceoutreach.OutreachEngine;
 import org.attendanceoutreach.SchoolResult;
 import org.attendanceoutreach.StudentResult;
+import org.attendanceoutreach.output.AtomicFile;
 import org.attendanceoutreach.output.ResultWriter;
+import org.attendanceoutreach.read.InputProblem;
 import org.attendanceoutreach.read.SchoolFile;
 import org.attendanceoutreach.read.SchoolFileException;
 import org.attendanceoutreach.read.SchoolFileReader;
+import org.attendanceoutreach.read.SchoolLines;
+import org.attendanceoutreach.school.School;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -14,12 +18,18 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 
 /** {@code ./outreach recommend FILE...}: recommendations for every student of the school files. */
 @Command(name = "recommend", mixinStandardHelpOptions = true,
@@ -32,52 +42,169 @@ final class RecommendCommand implements Callable<Integer> {
     @Mixin
     RulesOption rules;
 
+    @Mixin
+    InputOptions inputs;
+
     @Option(names = "--as-of", paramLabel = "DATE", description = "Evaluate as of this day instead of the file's asOf (YYYY-MM-DD).")
     LocalDate asOf;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "json",
-            description = "json (default), table or csv.", converter = FormatConverter.class)
+            description = "json (default), table, csv, or jsonl: one compact line per student, streamed in input order.",
+            converter = FormatConverter.class)
     ResultWriter.Format format;
 
-    @Parameters(paramLabel = "FILE", arity = "1..*", description = "School files (contract section 1).")
+    @Option(names = "--out", paramLabel = "FILE",
+            description = "Write the output to FILE instead of standard output, all at once: a temporary file beside it, renamed over it when complete (never half-written).")
+    Path outFile;
+
+    @Parameters(paramLabel = "FILE", arity = "0..*",
+            description = "School files (contract section 1), or JSON-lines school files (.jsonl: line 1 the school, then one student per line; streamed). Or --edfi DIR, or --csv ROSTER ATTENDANCE --school FILE.")
     List<Path> files;
 
     @Override
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
+        inputs.check(spec);
+        if ((files == null || files.isEmpty()) && !inputs.any()) {
+            err.println("outreach recommend: give school files, --edfi DIR, or --csv ROSTER.csv ATTENDANCE.csv --school FILE");
+            return 2;
+        }
         OutreachEngine engine = rules.engine(err);
         if (engine == null) {
             return 2;
         }
+        if (outFile != null) {
+            int[] status = {0};
+            AtomicFile.write(outFile, w -> {
+                PrintWriter out = new PrintWriter(w);
+                status[0] = recommend(engine, out, err);
+                if (out.checkError()) {
+                    throw new IOException("writing " + outFile + " failed");
+                }
+            });
+            return status[0];
+        }
+        return recommend(engine, spec.commandLine().getOut(), err);
+    }
+
+    private int recommend(OutreachEngine engine, PrintWriter out, PrintWriter err) throws IOException {
         SchoolFileReader reader = new SchoolFileReader();
         List<SchoolResult> results = new ArrayList<>();
+        ResultWriter.Lines lines = format == ResultWriter.Format.JSONL ? ResultWriter.lines(out) : null;
         boolean problems = false;
-        for (Path path : files) {
+        Progress progress = Progress.forTerminal(err);
+        for (Path path : files == null ? List.<Path>of() : files) {
             try {
-                SchoolFile file = reader.read(path);
-                file.warnings().forEach(w -> err.println("warning: " + w));
-                if (asOf != null) {
-                    file = new SchoolFile(file.file(), file.school().withAsOf(asOf), file.students(), file.expectations(), file.warnings());
+                if (isJsonLines(path)) {
+                    problems |= jsonLines(engine, reader, path, lines, results, err, progress);
+                    continue;
                 }
-                SchoolResult r = engine.evaluate(file);
-                for (StudentResult s : r.students()) {
-                    if (s.isError()) {
-                        problems = true;
-                        err.println("error: " + s.error());
-                    }
-                }
-                results.add(r);
+                problems |= school(engine, reader.read(path), lines, results, err, progress);
             } catch (SchoolFileException e) {
                 problems = true;
                 err.println("error: " + e.problem());
                 results.add(SchoolResult.failed(path.toString(), e.problem()));
+            } catch (UncheckedIOException e) {
+                problems = true;
+                err.println("error: " + e.getMessage() + " (" + e.getCause().getClass().getSimpleName() + ")");
+                results.add(SchoolResult.failed(path.toString(), new InputProblem(path.toString(), null, null,
+                        "cannot be read: " + e.getCause().getClass().getSimpleName())));
+            }
+        }
+        for (InputOptions.Loaded l : inputs.load(asOf, progress)) {
+            if (l.file() == null) {
+                problems = true;
+                err.println("error: " + l.failure().error());
+                results.add(l.failure());
+            } else {
+                problems |= school(engine, l.file(), lines, results, err, progress);
             }
         }
         err.flush();
-        PrintWriter out = spec.commandLine().getOut();
-        ResultWriter.write(format, results, out);
+        if (lines != null) {
+            lines.close();
+        } else {
+            ResultWriter.write(format, results, out);
+        }
         out.flush();
         return problems ? 1 : 0;
     }
 
+    /** Evaluates a whole school file (warnings and errors on {@code err}); true when some student had an error. */
+    private boolean school(OutreachEngine engine, SchoolFile file, ResultWriter.Lines lines, List<SchoolResult> results,
+                           PrintWriter err, Progress progress) throws IOException {
+        file.warnings().forEach(w -> err.println("warning: " + w));
+        if (asOf != null) {
+            file = InputOptions.withAsOf(file, asOf);
+        }
+        SchoolResult r = SchoolRun.evaluate(engine, file, progress);
+        boolean problems = false;
+        for (StudentResult s : r.students()) {
+            if (s.isError()) {
+                problems = true;
+                err.println("error: " + s.error());
+            }
+        }
+        if (lines != null) {
+            for (StudentResult s : r.students()) {
+                lines.write(s);
+            }
+        } else {
+            results.add(r);
+        }
+        return problems;
+    }
+
+    /** A result and, for {@code --format jsonl}, its line. */
+    private record Line(StudentResult result, String json) {
+    }
+
+    /** A JSON-lines school file: line 1 the school, then one student per line. */
+    static boolean isJsonLines(Path path) {
+        String name = path.getFileName() == null ? "" : path.getFileName().toString().toLowerCase(Locale.ROOT);
+        return name.endsWith(".jsonl") || name.endsWith(".ndjson");
+    }
+
+    /**
+     * Streams a JSON-lines school file: with {@code --format jsonl} each result is written as soon as
+     * it is ready (input order; only a few thousand students in memory); the other formats sort the
+     * students by id, so they keep the results (not the input) until the end. True when some
+     * student had an error.
+     */
+    private boolean jsonLines(OutreachEngine engine, SchoolFileReader reader, Path path, ResultWriter.Lines lines,
+                              List<SchoolResult> results, PrintWriter err, Progress progress) throws SchoolFileException, IOException {
+        boolean problems = false;
+        try (SchoolLines in = reader.openLines(path, w -> err.println("warning: " + w))) {
+            School school = asOf == null ? in.school() : in.school().withAsOf(asOf);
+            List<StudentResult> kept = lines == null ? new ArrayList<>() : null;
+            // each result is located in the file, and made into its line, on the worker threads
+            try (Stream<Line> stream = engine.evaluateAll(school, in, null, r -> {
+                StudentResult located = r.inFile(in.file());
+                return new Line(located, lines == null ? null : ResultWriter.jsonLine(located));
+            })) {
+                Iterator<Line> it = stream.iterator();
+                long done = 0;
+                while (it.hasNext()) {
+                    Line line = it.next();
+                    StudentResult r = line.result();
+                    progress.count("evaluating " + in.file(), ++done, -1);
+                    if (r.isError()) {
+                        problems = true;
+                        err.println("error: " + r.error());
+                    }
+                    if (lines != null) {
+                        lines.writeLine(line.json());
+                    } else {
+                        kept.add(r);
+                    }
+                }
+            }
+            progress.done();
+            if (kept != null) {
+                kept.sort(Comparator.comparing(StudentResult::studentId));
+                results.add(new SchoolResult(in.file(), school.schoolId(), school.asOf(), kept, null));
+            }
+        }
+        return problems;
+    }
 }

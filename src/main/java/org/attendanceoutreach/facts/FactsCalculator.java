@@ -3,6 +3,7 @@ package org.attendanceoutreach.facts;
 import org.attendanceoutreach.policy.Policy;
 import org.attendanceoutreach.read.InvalidInputException;
 import org.attendanceoutreach.school.Absence;
+import org.attendanceoutreach.school.AbsenceReason;
 import org.attendanceoutreach.school.Contact;
 import org.attendanceoutreach.school.ContactRole;
 import org.attendanceoutreach.school.Meeting;
@@ -12,10 +13,8 @@ import org.attendanceoutreach.school.Student;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * Computes a student's {@link StudentFacts} in one pass over the absences, and rejects absences
@@ -43,8 +42,9 @@ public final class FactsCalculator {
         int enrolled = Math.max(0, to - from + 1);
 
         // one pass over the absences: validate, count, index by day
-        Map<Long, Absence> missedByDay = new HashMap<>();
-        Map<LocalDate, Integer> seen = new HashMap<>();
+        // by school-day index: the absence that counts as missed, and which entry listed the day
+        Absence[] missedByDay = new Absence[days.size()];
+        int[] listedAt = new int[days.size()];
         StudentFacts.Builder b = new StudentFacts.Builder();
         double missed = 0;
         double forHealth = 0;
@@ -52,14 +52,16 @@ public final class FactsCalculator {
         for (int i = 0; i < absences.size(); i++) {
             Absence a = absences.get(i);
             String field = "absences[" + i + "].date";
-            Integer before = seen.putIfAbsent(a.date(), i);
-            if (before != null) {
-                throw new InvalidInputException(field, a.date() + " is listed twice (also absences[" + before
+            int k = days.indexOf(a.date());
+            // (a day that is not a school day fails below the first time it is listed, so only school days can repeat)
+            if (k >= 0 && listedAt[k] != 0) {
+                throw new InvalidInputException(field, a.date() + " is listed twice (also absences[" + (listedAt[k] - 1)
                         + "]); keep one entry per day");
             }
-            if (!days.isSchoolDay(a.date())) {
+            if (k < 0) {
                 throw new InvalidInputException(field, a.date() + " is not an instructional day (" + whyNot(school, a.date()) + ")");
             }
+            listedAt[k] = i + 1;
             if (a.date().isBefore(enrolledOn) || (withdrawnOn != null && !a.date().isBefore(withdrawnOn))) {
                 throw new InvalidInputException(field, a.date() + " is outside the student's enrolment ("
                         + enrolledOn + (withdrawnOn == null ? " on" : " to before " + withdrawnOn) + ")");
@@ -68,12 +70,16 @@ public final class FactsCalculator {
                 continue;
             }
             missed += a.portion();
-            missedByDay.put(a.date().toEpochDay(), a);
+            missedByDay[k] = a;
             if (a.isForHealth()) {
                 forHealth += a.portion();
             }
             if (a.reason() != null) {
                 b.reasonsMissed.add(a.reason().name());
+                if (a.reason() == AbsenceReason.TRANSPORTATION || a.reason() == AbsenceReason.FAMILY
+                        || a.reason() == AbsenceReason.HOUSING) {
+                    b.barrierDays += a.portion();
+                }
             }
             if (a.date().equals(today)) {
                 b.absenceTypeToday = a.type();
@@ -81,13 +87,14 @@ public final class FactsCalculator {
             }
         }
 
-        // runs and recent absences, walking back from the last enrolled school day
-        int run = 0;
-        boolean inRun = true;
-        double lately = 0;
+        // runs and recent absences: the school days up to today that the student was enrolled on
+        int todayIndex = days.lastOnOrBefore(today);
         int window = policy.recentSchoolDays();
-        for (int i = to; i >= from && (inRun || to - i < window); i--) {
-            Absence a = missedByDay.get(days.day(i).toEpochDay());
+        int run = 0;
+        boolean inRun = to == todayIndex; // a student withdrawn before today has no current run
+        double lately = 0;
+        for (int i = to; i >= from && (inRun || todayIndex - i < window); i--) {
+            Absence a = missedByDay[i];
             if (inRun) {
                 if (a != null && a.portion() >= 0.5) {
                     run++;
@@ -95,7 +102,7 @@ public final class FactsCalculator {
                     inRun = false;
                 }
             }
-            if (to - i < window && a != null) {
+            if (todayIndex - i < window && a != null) {
                 lately += a.portion();
             }
         }
@@ -106,6 +113,7 @@ public final class FactsCalculator {
         b.firstDayOfSchool = school.calendar().firstDay();
         b.schoolDays = days;
         b.daysEnrolled = enrolled;
+        b.withdrawnOn = withdrawnOn;
         b.daysMissed = missed;
         b.enoughDays = enrolled >= policy.minimumEnrolledDays();
         b.absenceRun = run;

@@ -28,6 +28,12 @@ public final class SchoolDays {
         return Arrays.binarySearch(days, d.toEpochDay()) >= 0;
     }
 
+    /** Index of {@code d} among the school days, or -1 when it is not one. */
+    int indexOf(LocalDate d) {
+        int i = Arrays.binarySearch(days, d.toEpochDay());
+        return i >= 0 ? i : -1;
+    }
+
     /** Index of the first school day on or after {@code d} (may be {@code size()}). */
     int firstOnOrAfter(LocalDate d) {
         int i = Arrays.binarySearch(days, d.toEpochDay());

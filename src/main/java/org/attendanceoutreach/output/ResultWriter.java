@@ -15,6 +15,7 @@ import org.attendanceoutreach.read.InputProblem;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.io.Writer;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,8 +23,8 @@ import java.util.Locale;
 
 /** Writes school results in one of the output formats. Stateless and thread-safe. */
 public final class ResultWriter {
-    /** The output formats of {@code recommend}. */
-    public enum Format { JSON, TABLE, CSV }
+    /** The output formats of {@code recommend}; JSONL is one compact line per student, for streaming. */
+    public enum Format { JSON, TABLE, CSV, JSONL }
 
     private static final JsonFactory JSON = new JsonFactory();
 
@@ -35,6 +36,15 @@ public final class ResultWriter {
             case JSON -> json(schools, out);
             case TABLE -> table(schools, out);
             case CSV -> csv(schools, out);
+            case JSONL -> {
+                Lines lines = lines(out);
+                for (SchoolResult s : schools) {
+                    for (StudentResult r : s.students()) {
+                        lines.write(r);
+                    }
+                }
+                lines.flush();
+            }
             default -> throw new IllegalArgumentException(format.toString());
         }
         out.flush();
@@ -71,6 +81,63 @@ public final class ResultWriter {
             g.writeEndObject();
         }
         out.write("\n");
+    }
+
+    /**
+     * A JSON-lines writer: one line per student result, the same object the {@code json} format
+     * writes for that student (see {@link #student}), only compact. For streaming a district:
+     * nothing is kept once written.
+     */
+    public static Lines lines(Writer out) throws IOException {
+        return new Lines(out);
+    }
+
+    /**
+     * One student result as one compact line of JSON (without the line end): what
+     * {@link Lines#write} writes. Thread-safe, so results can be turned into lines in parallel.
+     */
+    public static String jsonLine(StudentResult r) {
+        StringWriter w = new StringWriter(1024);
+        try (JsonGenerator g = JSON.createGenerator(w)) {
+            student(g, r);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e); // a StringWriter does not fail
+        }
+        return w.toString();
+    }
+
+    /** Writes one student result per line; see {@link #lines(Writer)}. Not thread-safe. */
+    public static final class Lines implements java.io.Closeable, java.io.Flushable {
+        private final JsonGenerator g;
+
+        private Lines(Writer out) throws IOException {
+            g = JSON.createGenerator(out);
+            g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+            g.setRootValueSeparator(null);
+        }
+
+        /** Writes one student result as a line. */
+        public void write(StudentResult r) throws IOException {
+            student(g, r);
+            g.writeRaw('\n');
+        }
+
+        /** Writes a line made by {@link #jsonLine} (on another thread, say), in its turn with the others. */
+        public void writeLine(String jsonLine) throws IOException {
+            g.writeRaw(jsonLine);
+            g.writeRaw('\n');
+        }
+
+        @Override
+        public void flush() throws IOException {
+            g.flush();
+        }
+
+        /** Flushes; the writer underneath stays open. */
+        @Override
+        public void close() throws IOException {
+            g.close();
+        }
     }
 
     /** One student as contract section 3 gives it (or its error). */
@@ -150,7 +217,8 @@ public final class ResultWriter {
                     continue;
                 }
                 out.printf(Locale.ROOT, "%-10s %-17s support tier %d   %s of %d days missed (%.1f%%)%n", r.studentId(),
-                        r.attendanceTier(), r.supportTier(), number(r.daysMissed()), r.daysEnrolled(), r.absenceRate() * 100);
+                        r.attendanceTier(), r.supportTier(), number(r.daysMissed()), r.daysEnrolled(),
+                        r.daysEnrolled() == 0 ? 0.0 : r.daysMissed() * 100 / r.daysEnrolled());
                 for (Recommendation rec : r.recommendations()) {
                     String whom = rec.contactRole() == null ? "" : " -> " + rec.contactRole()
                             + " (" + rec.language() + (Boolean.TRUE.equals(rec.interpreterNeeded()) ? ", interpreter" : "") + ")";

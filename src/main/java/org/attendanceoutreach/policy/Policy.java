@@ -22,13 +22,17 @@ package org.attendanceoutreach.policy;
  * @param assignMentorWithinSchoolDays  how soon a mentor should be assigned
  * @param mostlyIllnessShare            share of days missed for illness that calls for the nurse
  * @param healthPlanMinimumDaysMissed   days missed for illness before a health plan is worth it
+ * @param familyBarrierDays             days missed for transportation, family or housing reasons that
+ *                                      call for the family's help bank and the parent network
+ * @param communityBarrierDays          such days that call for community partners
  */
 public record Policy(double atRiskFrom, double moderateChronicFrom, double severeChronicFrom,
                      int minimumEnrolledDays, double supportTier2PriorYearFrom, double supportTier3PriorYearFrom,
                      int recentSchoolDays, int stillMissingDays, int longAbsenceRun, int escalateWithinSchoolDays,
                      int meetingWithinCalendarDays, int secondContactAfterCalendarDays,
                      int secondContactWithinCalendarDays, int introduceMentorWithinSchoolDays,
-                     int assignMentorWithinSchoolDays, double mostlyIllnessShare, int healthPlanMinimumDaysMissed) {
+                     int assignMentorWithinSchoolDays, double mostlyIllnessShare, int healthPlanMinimumDaysMissed,
+                     int familyBarrierDays, int communityBarrierDays) {
 
     /** The defaults of the contract and the guides. */
     public static final Policy DEFAULTS = PolicyFile.defaults();

@@ -31,7 +31,9 @@ public final class PolicyFile {
             new Setting("introduce-mentor-within-school-days", Kind.DAYS, 5, 200),
             new Setting("assign-mentor-within-school-days", Kind.DAYS, 10, 200),
             new Setting("mostly-illness-share", Kind.RATE, 0.50, 1),
-            new Setting("health-plan-minimum-days-missed", Kind.DAYS, 3, 200));
+            new Setting("health-plan-minimum-days-missed", Kind.DAYS, 3, 200),
+            new Setting("family-barrier-days", Kind.DAYS, 2, 200),
+            new Setting("community-barrier-days", Kind.DAYS, 3, 200));
 
     private PolicyFile() {
     }
@@ -142,7 +144,8 @@ public final class PolicyFile {
                 days(v, "meeting-within-calendar-days"), days(v, "second-contact-after-calendar-days"),
                 days(v, "second-contact-within-calendar-days"), days(v, "introduce-mentor-within-school-days"),
                 days(v, "assign-mentor-within-school-days"), v.get("mostly-illness-share"),
-                days(v, "health-plan-minimum-days-missed"));
+                days(v, "health-plan-minimum-days-missed"), days(v, "family-barrier-days"),
+                days(v, "community-barrier-days"));
     }
 
     private static int days(Map<String, Double> v, String name) {

@@ -46,8 +46,11 @@ import java.util.regex.Pattern;
  * Reads a school file (contract sections 1, 2 and 4) strictly. Structural problems of one student
  * become that student's {@link InputProblem}; the rest of the file is still read. Thread-safe.
  *
- * <p>Limits, set deliberately: nesting at most 64 levels, strings at most 100,000 characters,
- * numbers at most 50 digits, duplicate keys in an object are an error.
+ * <p>Limits, set deliberately (README, "Input limits"): a school file at most {@link #MAX_FILE_BYTES}
+ * (a JSON-lines file has no overall limit: each line is read on its own), nesting at most 64 levels,
+ * strings at most 100,000 characters, field names at most 1,000, numbers at most 50 digits; a key
+ * twice in one object is an error. Only trees are read, never objects named by the input: no
+ * polymorphic ("default") typing, ever.
  */
 public final class SchoolFileReader {
     private static final Set<String> SCHOOL_FIELDS = Set.of(
@@ -68,25 +71,44 @@ public final class SchoolFileReader {
     private static final Pattern GRADE = Pattern.compile("PK|K|[1-9]|1[0-2]");
     private static final Pattern LANGUAGE = Pattern.compile("[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*");
 
+    /** The largest school file read whole: 64 MB, some 40,000 students. A district goes in a JSON-lines file. */
+    public static final long MAX_FILE_BYTES = 64L << 20;
+    static final int MAX_NESTING = 64;
+    static final int MAX_STRING_CHARS = 100_000;
+    static final int MAX_NAME_CHARS = 1_000;
+    static final int MAX_NUMBER_DIGITS = 50;
+    /** A calendar spans at most this many years (a school year, with room to spare). */
+    static final int MAX_CALENDAR_YEARS = 2;
+
     private final ObjectMapper mapper;
 
     public SchoolFileReader() {
         JsonFactory factory = JsonFactory.builder()
                 .streamReadConstraints(StreamReadConstraints.builder()
-                        .maxNestingDepth(64)
-                        .maxStringLength(100_000)
-                        .maxNumberLength(50)
+                        .maxDocumentLength(MAX_FILE_BYTES)
+                        .maxNestingDepth(MAX_NESTING)
+                        .maxStringLength(MAX_STRING_CHARS)
+                        .maxNameLength(MAX_NAME_CHARS)
+                        .maxNumberLength(MAX_NUMBER_DIGITS)
                         .build())
                 .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                 .build();
         this.mapper = JsonMapper.builder(factory)
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .deactivateDefaultTyping()
                 .build();
     }
 
     /** Reads a file; {@code name} is how the file is named in messages (as the user gave it). */
     public SchoolFile read(Path path) throws SchoolFileException {
         String name = path.toString();
+        try {
+            if (Files.isRegularFile(path) && Files.size(path) > MAX_FILE_BYTES) {
+                throw fileProblem(name, null, TOO_LARGE);
+            }
+        } catch (IOException e) {
+            // reported below, when it is opened
+        }
         try (InputStream in = Files.newInputStream(path)) {
             return read(name, in);
         } catch (NoSuchFileException e) {
@@ -96,21 +118,117 @@ public final class SchoolFileReader {
         }
     }
 
+    /**
+     * Opens a JSON-lines school file for streaming: line 1 is the school (as in a school file, without
+     * {@code students}), then one student object per line. Reads line 1 now; the students are read one
+     * at a time as the returned {@link SchoolLines} is iterated. Unknown fields are reported to
+     * {@code warnings} as they are met. Close it when done.
+     *
+     * @throws SchoolFileException when the file cannot be opened or line 1 is not a usable school
+     */
+    public SchoolLines openLines(Path path, java.util.function.Consumer<InputProblem> warnings) throws SchoolFileException {
+        String name = path.toString();
+        InputStream in;
+        try {
+            in = Files.newInputStream(path);
+        } catch (NoSuchFileException e) {
+            throw new SchoolFileException(new InputProblem(name, null, null, "no such file"));
+        } catch (IOException e) {
+            throw new SchoolFileException(new InputProblem(name, null, null, "cannot be read: " + e.getClass().getSimpleName()));
+        }
+        return openLines(name, in, warnings);
+    }
+
+    /** Opens a JSON-lines school file from a stream (closed with the returned {@link SchoolLines}). */
+    public SchoolLines openLines(String name, InputStream in, java.util.function.Consumer<InputProblem> warnings)
+            throws SchoolFileException {
+        return new SchoolLines(this, name, in, warnings == null ? w -> { } : warnings, true);
+    }
+
+    /** Line 1 of a JSON-lines file: the school, with its warnings. */
+    School readSchoolLine(String name, byte[] line, int length, java.util.function.Consumer<InputProblem> warnings)
+            throws SchoolFileException {
+        JsonNode root;
+        try {
+            root = mapper.readTree(line, 0, length);
+        } catch (StreamConstraintsException e) {
+            throw fileProblem(name, null, "line 1 exceeds a reading limit: " + e.getOriginalMessage());
+        } catch (JsonProcessingException e) {
+            if (e.getOriginalMessage() != null && e.getOriginalMessage().contains("Invalid UTF-8")) {
+                throw fileProblem(name, null, "is not UTF-8 text; save it as UTF-8 and try again");
+            }
+            var at = e.getLocation();
+            String where = at == null ? "" : ", column " + at.getColumnNr();
+            throw fileProblem(name, null, "is not valid JSON at line 1" + where
+                    + "; line 1 of a JSON-lines school file is the school object (schoolId, asOf, calendar, schoolLanguage)");
+        } catch (IOException e) {
+            throw fileProblem(name, null, "cannot be read: " + e.getClass().getSimpleName());
+        }
+        try {
+            JsonFields top = JsonFields.object(root, "");
+            if (top.has("students")) {
+                throw new InvalidInputException("students", "does not belong on line 1 of a JSON-lines file: line 1 is the school,"
+                        + " then one student object per line (a school file with a students list ends in .json)");
+            }
+            top.unknownFields(SCHOOL_FIELDS, f -> warnings.accept(new InputProblem(name, null, f, "unknown field, ignored")));
+            if (top.has("expect")) {
+                warnings.accept(new InputProblem(name, null, "expect", "scenario expectations are not read from a JSON-lines file, ignored"));
+            }
+            return readSchool(top);
+        } catch (InvalidInputException e) {
+            throw fileProblem(name, e.field(), e.getMessage());
+        }
+    }
+
+    /** One student line of a JSON-lines file (line numbers count from 1; line 1 is the school). */
+    StudentInput readStudentLine(String name, long lineNumber, byte[] line, int length,
+                                 java.util.function.Consumer<InputProblem> warnings) {
+        Position at = Position.onLine(lineNumber);
+        JsonNode node;
+        try {
+            node = mapper.readTree(line, 0, length);
+        } catch (StreamConstraintsException e) {
+            return StudentInput.failed(at.key(), new InputProblem(name, null, at.key(), "exceeds a reading limit: " + e.getOriginalMessage()));
+        } catch (JsonProcessingException e) {
+            String message;
+            if (e.getOriginalMessage() != null && e.getOriginalMessage().contains("Invalid UTF-8")) {
+                message = "is not UTF-8 text; save the file as UTF-8";
+            } else {
+                var loc = e.getLocation();
+                message = "is not valid JSON" + (loc == null ? "" : " at column " + loc.getColumnNr())
+                        + "; each line after the first holds exactly one student object";
+            }
+            return StudentInput.failed(at.key(), new InputProblem(name, null, at.key(), message));
+        } catch (IOException e) {
+            return StudentInput.failed(at.key(), new InputProblem(name, null, at.key(), "cannot be read: " + e.getClass().getSimpleName()));
+        }
+        return readStudentEntry(name, node, at, warnings);
+    }
+
     /** Reads a school file from a stream. */
     public SchoolFile read(String name, InputStream in) throws SchoolFileException {
         JsonNode root;
         try {
             root = mapper.readTree(in);
         } catch (StreamConstraintsException e) {
-            throw fileProblem(name, null, "exceeds a reading limit: " + e.getOriginalMessage());
+            throw fileProblem(name, null, beyondLimit(e));
         } catch (CharConversionException e) {
             throw fileProblem(name, null, "is not UTF-8 text; save it as UTF-8 and try again");
         } catch (JsonProcessingException e) {
-            if (e.getOriginalMessage() != null && e.getOriginalMessage().contains("Invalid UTF-8")) {
+            String original = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+            if (original.contains("Invalid UTF-8")) {
                 throw fileProblem(name, null, "is not UTF-8 text; save it as UTF-8 and try again");
             }
             var at = e.getLocation();
             String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
+            if (original.startsWith("Duplicate field '")) {
+                String key = original.substring("Duplicate field '".length(), Math.max(original.lastIndexOf('\''), "Duplicate field '".length()));
+                throw fileProblem(name, null, "has the key '" + JsonFields.clip(key) + "' twice in one object" + where + "; keep one");
+            }
+            if (original.startsWith("Trailing token")) {
+                throw fileProblem(name, null, "goes on after the end of the school object" + where
+                        + "; a school file is exactly one JSON object");
+            }
             throw fileProblem(name, null, "is not valid JSON" + where
                     + "; look for a missing comma, quote or bracket, or a cut-off file");
         } catch (IOException e) {
@@ -139,6 +257,34 @@ public final class SchoolFileReader {
         return new SchoolFile(name, school, students, expectations, warnings);
     }
 
+    private static final String TOO_LARGE = "is larger than " + (MAX_FILE_BYTES >> 20) + " MB, the most a school file may be;"
+            + " give a district as a JSON-lines file (.jsonl), which is read one student at a time";
+
+    /** What a reading limit means for the person with the file (README, "Input limits"); no content of the file. */
+    static String beyondLimit(StreamConstraintsException e) {
+        String original = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+        var at = e.getLocation();
+        String where = at == null || at.getLineNr() < 1 ? "" : " (line " + at.getLineNr() + ")";
+        if (original.startsWith("Document length")) {
+            return TOO_LARGE;
+        }
+        if (original.contains("nesting depth")) {
+            return "nests arrays and objects more than " + MAX_NESTING + " levels deep" + where + ", the most a school file may";
+        }
+        if (original.startsWith("String value length")) {
+            return "has a text value longer than " + String.format(java.util.Locale.ROOT, "%,d", MAX_STRING_CHARS)
+                    + " characters" + where + ", the most a school file may";
+        }
+        if (original.startsWith("Name length")) {
+            return "has a key longer than " + String.format(java.util.Locale.ROOT, "%,d", MAX_NAME_CHARS)
+                    + " characters" + where + ", the most a school file may";
+        }
+        if (original.startsWith("Number value length")) {
+            return "has a number longer than " + MAX_NUMBER_DIGITS + " digits" + where + ", the most a school file may";
+        }
+        return "exceeds a reading limit" + where + ": " + original;
+    }
+
     private static SchoolFileException fileProblem(String file, String field, String message) {
         return new SchoolFileException(new InputProblem(file, null, field, message));
     }
@@ -154,6 +300,10 @@ public final class SchoolFileReader {
         LocalDate last = cal.requiredDate("lastDay");
         if (last.isBefore(first)) {
             throw new InvalidInputException("calendar.lastDay", "is before calendar.firstDay");
+        }
+        if (last.isAfter(first.plusYears(MAX_CALENDAR_YEARS))) {
+            throw new InvalidInputException("calendar.lastDay", "is more than " + MAX_CALENDAR_YEARS
+                    + " years after calendar.firstDay; a school file holds one school year");
         }
         Set<LocalDate> closed = new LinkedHashSet<>();
         for (JsonFields.Element e : cal.array("closedDays")) {
@@ -182,30 +332,10 @@ public final class SchoolFileReader {
         Set<String> duplicated = new LinkedHashSet<>();
         for (int i = 0; i < elements.size(); i++) {
             JsonFields.Element e = elements.get(i);
-            String key = "students[" + i + "]";
-            JsonNode idNode = e.node().isObject() ? e.node().get("studentId") : null;
-            if (idNode != null && idNode.isTextual() && !idNode.textValue().isBlank()) {
-                key = idNode.textValue();
-            }
-            String id = key;
-            List<InputProblem> studentWarnings = new ArrayList<>();
-            try {
-                String prefix = e.path() + ".";
-                Student s = readStudent(e.asObject(), w -> studentWarnings.add(new InputProblem(file, id,
-                        w.startsWith(prefix) ? w.substring(prefix.length()) : w, "unknown field, ignored")));
-                out.add(StudentInput.of(s));
-                warnings.addAll(studentWarnings);
-                Integer before = firstIndex.putIfAbsent(s.studentId(), i);
-                if (before != null) {
-                    duplicated.add(s.studentId());
-                }
-            } catch (InvalidInputException ex) {
-                String field = ex.field().startsWith(e.path() + ".") ? ex.field().substring(e.path().length() + 1) : ex.field();
-                out.add(StudentInput.failed(key, new InputProblem(file, key.equals("students[" + i + "]") ? null : key,
-                        key.equals("students[" + i + "]") ? e.path() + "." + field : field, ex.getMessage())));
-            } catch (RuntimeException ex) {
-                out.add(StudentInput.failed(key, new InputProblem(file, key, null,
-                        "could not be read (" + ex.getClass().getSimpleName() + ")")));
+            StudentInput in = readStudentEntry(file, e.node(), Position.inArray(e.path()), warnings::add);
+            out.add(in);
+            if (in.ok() && firstIndex.putIfAbsent(in.key(), i) != null) {
+                duplicated.add(in.key());
             }
         }
         if (!duplicated.isEmpty()) {
@@ -218,6 +348,57 @@ public final class SchoolFileReader {
             }
         }
         return out;
+    }
+
+    /**
+     * Where a student entry sits in its file: {@code students[3]} in a school file, {@code line 7}
+     * in a JSON-lines file. An entry without a usable {@code studentId} is named by it.
+     *
+     * @param key    what names the entry when it has no usable id
+     * @param path   the JSON path of the entry's object ({@code students[3]}, or empty for a whole line)
+     * @param prefix put before a field's path for an entry without a usable id
+     */
+    record Position(String key, String path, String prefix) {
+        static Position inArray(String path) {
+            return new Position(path, path, path + ".");
+        }
+
+        static Position onLine(long line) {
+            return new Position("line " + line, "", "line " + line + ": ");
+        }
+
+        String locate(String field) {
+            return field == null || field.isEmpty() || field.equals(path) ? key : prefix + field;
+        }
+    }
+
+    /**
+     * Reads one student entry, the same way for a school file and a JSON-lines file: a student, or
+     * the problem that names the file, the student (or the entry's position) and the field.
+     * Warnings about unknown fields go to {@code warnings}, only for a student that was read.
+     */
+    StudentInput readStudentEntry(String file, JsonNode node, Position at, java.util.function.Consumer<InputProblem> warnings) {
+        String key = at.key();
+        JsonNode idNode = node != null && node.isObject() ? node.get("studentId") : null;
+        if (idNode != null && idNode.isTextual() && !idNode.textValue().isBlank()) {
+            key = idNode.textValue();
+        }
+        String id = key;
+        boolean named = !key.equals(at.key());
+        String prefix = at.path().isEmpty() ? "" : at.path() + ".";
+        List<InputProblem> studentWarnings = new ArrayList<>();
+        try {
+            Student s = readStudent(JsonFields.object(node, at.path()), w -> studentWarnings.add(new InputProblem(file, id,
+                    !prefix.isEmpty() && w.startsWith(prefix) ? w.substring(prefix.length()) : w, "unknown field, ignored")));
+            studentWarnings.forEach(warnings);
+            return StudentInput.of(s);
+        } catch (InvalidInputException ex) {
+            String field = !prefix.isEmpty() && ex.field().startsWith(prefix) ? ex.field().substring(prefix.length()) : ex.field();
+            return StudentInput.failed(key, new InputProblem(file, named ? key : null, named ? field : at.locate(field), ex.getMessage()));
+        } catch (RuntimeException ex) {
+            return StudentInput.failed(key, new InputProblem(file, named ? key : null, named ? null : at.key(),
+                    "could not be read (" + ex.getClass().getSimpleName() + ")"));
+        }
     }
 
     private Student readStudent(JsonFields s, java.util.function.Consumer<String> warn) {

@@ -36,8 +36,6 @@ import java.util.regex.Pattern;
 public final class RuleCompiler {
     private static final Logger LOG = LoggerFactory.getLogger(RuleCompiler.class);
     private static final AtomicLong BUILDS = new AtomicLong();
-    private static final Pattern RULE_NAME = Pattern.compile("^\\s*rule\\s+\"([^\"]*)\"", Pattern.MULTILINE);
-    private static final Pattern RECOMMEND = Pattern.compile("recommend\\s*\\(\\s*kcontext\\s*,\\s*\"([^\"]*)\"");
 
     private RuleCompiler() {
     }
@@ -68,11 +66,16 @@ public final class RuleCompiler {
         if (drl.isEmpty()) {
             problems.add(new RuleProblem(source.displayName(""), 0, "no .drl rule files here"));
         }
-        Map<String, String> ruleFiles = checkRuleNames(source, drl, problems);
+        RuleIndex index = RuleIndex.of(drl);
+        Map<String, String> ruleFiles = checkRuleNames(source, index, problems);
         if (catalog != null) {
-            checkInterventions(source, drl, catalog, problems);
+            checkInterventions(source, index, catalog, problems);
         }
-        KieBase base = build(source, drl, problems);
+        List<RuleProblem> unsafe = new ArrayList<>();
+        drl.forEach((file, text) -> unsafe.addAll(RuleSafety.check(source.displayName(file), text)));
+        problems.addAll(unsafe);
+        // unsafe code is never handed to the compiler
+        KieBase base = unsafe.isEmpty() ? build(source, drl, problems) : null;
         if (!problems.isEmpty()) {
             Collections.sort(problems);
             throw new RulesException(problems);
@@ -131,36 +134,31 @@ public final class RuleCompiler {
     }
 
     /** Rule names must be unique across all files; returns rule name to file. */
-    private static Map<String, String> checkRuleNames(RuleSource source, Map<String, String> drl, List<RuleProblem> problems) {
+    private static Map<String, String> checkRuleNames(RuleSource source, RuleIndex index, List<RuleProblem> problems) {
+        Map<String, RuleIndex.Entry> first = new LinkedHashMap<>();
         Map<String, String> fileOf = new LinkedHashMap<>();
-        Map<String, Integer> lineOf = new LinkedHashMap<>();
-        drl.forEach((file, text) -> {
-            Matcher m = RULE_NAME.matcher(text);
-            while (m.find()) {
-                int line = lineAt(text, m.start(1));
-                String before = fileOf.putIfAbsent(m.group(1), file);
-                if (before != null) {
-                    problems.add(new RuleProblem(source.displayName(file), line, "a rule named \"" + m.group(1)
-                            + "\" already exists at " + source.displayName(before) + ":" + lineOf.get(m.group(1))
-                            + "; give each rule its own name"));
-                } else {
-                    lineOf.put(m.group(1), line);
-                }
+        for (RuleIndex.Entry e : index.entries()) {
+            RuleIndex.Entry before = first.putIfAbsent(e.rule(), e);
+            if (before != null) {
+                problems.add(new RuleProblem(source.displayName(e.file()), e.line(), "a rule named \"" + e.rule()
+                        + "\" already exists at " + source.displayName(before.file()) + ":" + before.line()
+                        + "; give each rule its own name"));
+            } else {
+                fileOf.put(e.rule(), e.file());
             }
-        });
+        }
         return fileOf;
     }
 
-    private static void checkInterventions(RuleSource source, Map<String, String> drl, Catalog catalog, List<RuleProblem> problems) {
-        drl.forEach((file, text) -> {
-            Matcher m = RECOMMEND.matcher(text);
-            while (m.find()) {
-                if (!catalog.contains(m.group(1))) {
-                    problems.add(new RuleProblem(source.displayName(file), lineAt(text, m.start(1)),
-                            "\"" + m.group(1) + "\" is not an intervention in catalog.json; use a catalog id or add the practice there"));
+    private static void checkInterventions(RuleSource source, RuleIndex index, Catalog catalog, List<RuleProblem> problems) {
+        for (RuleIndex.Entry e : index.entries()) {
+            for (RuleIndex.Mention m : e.mentions()) {
+                if (!catalog.contains(m.intervention())) {
+                    problems.add(new RuleProblem(source.displayName(e.file()), m.line(), "\"" + m.intervention()
+                            + "\" is not an intervention in catalog.json; use a catalog id or add the practice there"));
                 }
             }
-        });
+        }
     }
 
     static int lineAt(String text, int offset) {

@@ -24,10 +24,21 @@ public final class RuleSource {
 
     private final Path folder;
     private final String description;
+    private final Map<String, String> texts;
 
     private RuleSource(Path folder, String description) {
+        this(folder, description, null);
+    }
+
+    private RuleSource(Path folder, String description, Map<String, String> texts) {
         this.folder = folder;
         this.description = description;
+        this.texts = texts == null ? null : Map.copyOf(texts);
+    }
+
+    /** Rule files held in memory, file name to text (for tools that rewrite rules, and for tests). */
+    public static RuleSource inMemory(String description, Map<String, String> files) {
+        return new RuleSource(null, description, files);
     }
 
     /** The rule files in a folder ({@code rules/}). */
@@ -52,11 +63,17 @@ public final class RuleSource {
 
     /** How to name one of the files in a message: {@code rules/tiers.drl}. */
     public String displayName(String file) {
+        if (texts != null) {
+            return file;
+        }
         return folder == null ? "(bundled)/" + file : folder.resolve(file).toString();
     }
 
     /** Every {@code .drl}, {@code .json} and {@code .properties} file, name to text. */
     public Map<String, String> read() throws IOException {
+        if (texts != null) {
+            return new TreeMap<>(texts);
+        }
         if (folder != null) {
             if (!Files.isDirectory(folder)) {
                 throw new IOException("rules folder " + folder + " does not exist");

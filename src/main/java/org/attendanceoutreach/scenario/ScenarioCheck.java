@@ -32,13 +32,20 @@ public final class ScenarioCheck {
         this.engine = engine;
     }
 
-    /** Every {@code .json} file under the paths (files themselves, folders recursively), sorted. */
+    /**
+     * Every {@code .json} file under the paths (files themselves, folders recursively), sorted.
+     * Folders named {@code bad} are skipped: they hold inputs that must be rejected (see
+     * {@code fixtures/bad/README.md}), not scenarios; so are folders named {@code edfi}, which hold
+     * Ed-Fi API resources (read with {@code --edfi}), not school files.
+     */
     public static List<Path> scenarioFiles(List<Path> paths) {
         List<Path> out = new ArrayList<>();
         for (Path p : paths) {
             if (Files.isDirectory(p)) {
                 try (Stream<Path> s = Files.walk(p)) {
-                    s.filter(f -> f.toString().endsWith(".json") && Files.isRegularFile(f)).sorted().forEach(out::add);
+                    s.filter(f -> f.toString().endsWith(".json") && Files.isRegularFile(f))
+                            .filter(f -> !p.relativize(f).toString().matches("(.*/)?(bad|edfi)/.*"))
+                            .sorted().forEach(out::add);
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }

@@ -1,0 +1,302 @@
+package org.attendanceoutreach.bench;
+
+import org.attendanceoutreach.EvaluationStats;
+import org.attendanceoutreach.OutreachEngine;
+import org.attendanceoutreach.output.ResultWriter;
+import org.attendanceoutreach.read.SchoolFileException;
+import org.attendanceoutreach.read.SchoolFileReader;
+import org.attendanceoutreach.read.SchoolLines;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.lang.management.MemoryUsage;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+
+import javax.management.NotificationEmitter;
+import javax.management.NotificationListener;
+import javax.management.openmbean.CompositeData;
+
+/**
+ * The district benchmark behind {@code ./outreach bench}: generates (or reuses) a district as JSON
+ * lines, builds the knowledge base cold, streams the district through the engine into a JSON-lines
+ * file, then runs the plain-Java {@link ReferenceEvaluator} on the same file in the same process,
+ * and reports where the time went. Its last line is
+ * {@code students=N seconds=S students_per_s=R ratio_vs_reference=X peak_heap_mb=M}.
+ */
+public final class Bench {
+    /** Bumped whenever the generator's output changes, so cached districts are not reused across versions. */
+    static final int GENERATOR_VERSION = 1;
+
+    private final int students;
+    private final int days;
+    private final long seed;
+    private final Path dir;
+    private final Supplier<OutreachEngine> engineFactory;
+
+    /**
+     * @param engineFactory builds the engine (compiling the rules); called once, timed as the cold build.
+     *                      Returns null when the rules do not compile (the problems already reported).
+     */
+    public Bench(int students, int days, long seed, Path dir, Supplier<OutreachEngine> engineFactory) {
+        this.students = students;
+        this.days = days;
+        this.seed = seed;
+        this.dir = dir;
+        this.engineFactory = engineFactory;
+    }
+
+    /** The district file this bench reads (generated on first use). */
+    public Path districtFile() {
+        return dir.resolve("district-v" + GENERATOR_VERSION + "-s" + seed + "-d" + days + "-n" + students + ".jsonl");
+    }
+
+    /** Runs the bench, printing the report to {@code out}; returns the exit status (0 ok, 1 errors in the output, 2 no rules). */
+    public int run(PrintWriter out) throws IOException {
+        Path input = districtFile();
+        if (Files.isRegularFile(input)) {
+            out.printf(Locale.ROOT, "district: %s (cached, %.1f MB)%n", input, Files.size(input) / 1e6);
+        } else {
+            long t = System.nanoTime();
+            Path partial = input.resolveSibling(input.getFileName() + ".partial");
+            new DistrictGenerator(seed, days).write(students, DistrictGenerator.Format.JSONL, partial);
+            Files.move(partial, input, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            out.printf(Locale.ROOT, "district: %s (generated in %.1f s, %.1f MB)%n", input, seconds(System.nanoTime() - t),
+                    Files.size(input) / 1e6);
+        }
+        out.printf(Locale.ROOT, "machine: %d cores, max heap %d MB, %s %s%n", Runtime.getRuntime().availableProcessors(),
+                Runtime.getRuntime().maxMemory() >> 20, System.getProperty("java.vm.name"), System.getProperty("java.version"));
+        out.flush();
+
+        HeapWatch heap = new HeapWatch();
+        long buildStart = System.nanoTime();
+        OutreachEngine engine = engineFactory.get();
+        long buildNanos = System.nanoTime() - buildStart;
+        if (engine == null) {
+            return 2;
+        }
+        out.printf(Locale.ROOT, "knowledge base build (cold): %.2f s%n", seconds(buildNanos));
+        out.flush();
+
+        // the engine: JSON lines in, JSON lines out
+        heap.reset();
+        Path engineOut = dir.resolve("engine-out.jsonl");
+        EvaluationStats stats = new EvaluationStats();
+        long writeNanos = 0;
+        long results = 0;
+        long errors = 0;
+        CpuTimes cpuBefore = CpuTimes.now();
+        long start = System.nanoTime();
+        LongAdder serializeNanos = new LongAdder();
+        try (SchoolLines lines = new SchoolFileReader().openLines(input, w -> { });
+             Writer w = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(engineOut), StandardCharsets.UTF_8), 1 << 16);
+             Stream<Line> stream = engine.evaluateAll(lines.school(), lines, stats, r -> {
+                 long t = System.nanoTime();
+                 String json = ResultWriter.jsonLine(r); // on the worker threads
+                 serializeNanos.add(System.nanoTime() - t);
+                 return new Line(r.isError(), json);
+             })) {
+            Iterator<Line> it = stream.iterator();
+            while (it.hasNext()) {
+                Line line = it.next();
+                long t = System.nanoTime();
+                w.write(line.json());
+                w.write('\n');
+                writeNanos += System.nanoTime() - t;
+                results++;
+                if (line.error()) {
+                    errors++;
+                }
+            }
+            long t = System.nanoTime();
+            w.flush();
+            writeNanos += System.nanoTime() - t;
+        } catch (SchoolFileException e) {
+            out.println("error: " + e.problem());
+            return 2;
+        }
+        long engineNanos = System.nanoTime() - start;
+        CpuTimes cpu = CpuTimes.now().minus(cpuBefore);
+        long enginePeak = heap.peakUsedMb();
+        long engineLive = heap.peakLiveMb();
+
+        // the reference, on the same file, in the same process
+        heap.reset();
+        Path referenceOut = dir.resolve("reference-out.jsonl");
+        ReferenceEvaluator reference = new ReferenceEvaluator(engine.policy());
+        long refStart = System.nanoTime();
+        long referenceCount = reference.run(input, referenceOut);
+        long referenceNanos = System.nanoTime() - refStart;
+        heap.close();
+
+        double s = seconds(engineNanos);
+        // the workers' CPU time, split between facts, rules and making lines in proportion to their clock time
+        long workerNanos = stats.factsNanos() + stats.rulesNanos() + serializeNanos.sum();
+        long factsCpu = share(cpu.workers, stats.factsNanos(), workerNanos);
+        long rulesCpu = share(cpu.workers, stats.rulesNanos(), workerNanos);
+        long linesCpu = share(cpu.workers, serializeNanos.sum(), workerNanos);
+        out.printf(Locale.ROOT, "engine, JSON lines in -> JSON lines out (%d cores; CPU time by thread, so up to %d CPU-s per second of wall time):%n",
+                Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().availableProcessors());
+        out.printf(Locale.ROOT, "  read/parse         %7.2f s CPU  %6.1f us/student  (parser threads; lines are split on the main thread)%n",
+                seconds(cpu.readers), micros(cpu.readers, results));
+        out.printf(Locale.ROOT, "  fact computation   %7.2f s CPU  %6.1f us/student  (worker threads)%n",
+                seconds(factsCpu), micros(factsCpu, results));
+        out.printf(Locale.ROOT, "  rule evaluation    %7.2f s CPU  %6.1f us/student  (worker threads: Drools, and merging into recommendations)%n",
+                seconds(rulesCpu), micros(rulesCpu, results));
+        out.printf(Locale.ROOT, "  output writing     %7.2f s CPU  %6.1f us/student  (worker threads make the lines) + %.2f s on the main thread writing them%n",
+                seconds(linesCpu), micros(linesCpu, results), seconds(writeNanos));
+        out.printf(Locale.ROOT, "  main thread        %7.2f s CPU  (splitting lines, handing them out, writing)%n", seconds(cpu.main));
+        out.printf(Locale.ROOT, "  whole process      %7.2f s CPU  (all threads, GC and JIT included; GC pauses %.2f s)%n",
+                seconds(cpu.process), cpu.gcMillis / 1e3);
+        out.printf(Locale.ROOT, "  end to end         %7.2f s wall %,d students/s, %d with an error%n", s, Math.round(results / s), errors);
+        out.printf(Locale.ROOT, "  peak heap          %7d MB used, %d MB live after GC%n", enginePeak, engineLive);
+        out.printf(Locale.ROOT, "reference (plain Java, 1 thread, streaming parse, core policy only):%n");
+        out.printf(Locale.ROOT, "  end to end         %7.2f s wall %,d students/s  (%.1f us/student)%n", seconds(referenceNanos),
+                Math.round(referenceCount / seconds(referenceNanos)), micros(referenceNanos, referenceCount));
+        out.printf(Locale.ROOT, "  engine facts+rules CPU / reference's whole run: %.1fx; engine process CPU / reference: %.1fx%n",
+                (double) (factsCpu + rulesCpu) / referenceNanos, (double) cpu.process / referenceNanos);
+        out.printf(Locale.ROOT, "output: %s, reference output: %s%n", engineOut, referenceOut);
+        out.printf(Locale.ROOT, "students=%d seconds=%.2f students_per_s=%d ratio_vs_reference=%.2f peak_heap_mb=%d%n",
+                results, s, Math.round(results / s), (double) engineNanos / referenceNanos, enginePeak);
+        out.flush();
+        return errors == 0 && referenceCount == results ? 0 : 1;
+    }
+
+    /** CPU time so far, by thread group (nanoseconds), and GC pause time. */
+    private record CpuTimes(long readers, long workers, long main, long process, long gcMillis) {
+        static CpuTimes now() {
+            java.lang.management.ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+            long readers = 0;
+            long workers = 0;
+            for (long id : mx.getAllThreadIds()) {
+                java.lang.management.ThreadInfo info = mx.getThreadInfo(id);
+                long t = mx.getThreadCpuTime(id);
+                if (info == null || t < 0) {
+                    continue;
+                }
+                if (info.getThreadName().startsWith("outreach-reader")) {
+                    readers += t;
+                } else if (info.getThreadName().startsWith("outreach-worker")) {
+                    workers += t;
+                }
+            }
+            long process = ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                    ? os.getProcessCpuTime() : 0;
+            long gc = 0;
+            for (GarbageCollectorMXBean b : ManagementFactory.getGarbageCollectorMXBeans()) {
+                gc += Math.max(0, b.getCollectionTime());
+            }
+            return new CpuTimes(readers, workers, mx.getCurrentThreadCpuTime(), process, gc);
+        }
+
+        CpuTimes minus(CpuTimes before) {
+            return new CpuTimes(readers - before.readers, workers - before.workers, main - before.main,
+                    process - before.process, gcMillis - before.gcMillis);
+        }
+    }
+
+    private record Line(boolean error, String json) {
+    }
+
+    private static long share(long total, long part, long whole) {
+        return whole == 0 ? 0 : (long) ((double) total * part / whole);
+    }
+
+    private static double seconds(long nanos) {
+        return nanos / 1e9;
+    }
+
+    private static double micros(long nanos, long count) {
+        return count == 0 ? 0 : nanos / 1e3 / count;
+    }
+
+    /**
+     * Peak heap: the most used at once (the heap pools' peaks, summed: an upper bound) and the most
+     * left after a collection (the live data), from the JVM's own counters.
+     */
+    static final class HeapWatch implements AutoCloseable {
+        private final AtomicLong live = new AtomicLong();
+        private final NotificationListener listener = (n, handback) -> {
+            if ("com.sun.management.gc.notification".equals(n.getType()) && n.getUserData() instanceof CompositeData cd) {
+                CompositeData info = (CompositeData) cd.get("gcInfo");
+                long used = 0;
+                for (Object v : ((javax.management.openmbean.TabularData) info.get("memoryUsageAfterGc")).values()) {
+                    CompositeData row = (CompositeData) v;
+                    String pool = (String) row.get("key");
+                    if (isHeap(pool)) {
+                        used += MemoryUsage.from((CompositeData) row.get("value")).getUsed();
+                    }
+                }
+                live.accumulateAndGet(used, Math::max);
+            }
+        };
+
+        HeapWatch() {
+            for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+                if (gc instanceof NotificationEmitter e) {
+                    e.addNotificationListener(listener, null, null);
+                }
+            }
+        }
+
+        private static boolean isHeap(String pool) {
+            for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
+                if (p.getName().equals(pool)) {
+                    return p.getType() == MemoryType.HEAP;
+                }
+            }
+            return false;
+        }
+
+        void reset() {
+            System.gc();
+            live.set(0);
+            for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
+                if (p.getType() == MemoryType.HEAP) {
+                    p.resetPeakUsage();
+                }
+            }
+        }
+
+        long peakUsedMb() {
+            long sum = 0;
+            for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
+                if (p.getType() == MemoryType.HEAP) {
+                    sum += p.getPeakUsage().getUsed();
+                }
+            }
+            return sum >> 20;
+        }
+
+        long peakLiveMb() {
+            return live.get() >> 20;
+        }
+
+        @Override
+        public void close() {
+            for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+                if (gc instanceof NotificationEmitter e) {
+                    try {
+                        e.removeNotificationListener(listener);
+                    } catch (javax.management.ListenerNotFoundException ignored) {
+                        // not registered
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,163 @@
+package org.attendanceoutreach.cli;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import org.attendanceoutreach.audit.PracticeAudit;
+import org.attendanceoutreach.audit.StrategyStanding;
+import org.attendanceoutreach.catalog.Catalog;
+import org.attendanceoutreach.catalog.CatalogException;
+import org.attendanceoutreach.catalog.Practice;
+import org.attendanceoutreach.output.AtomicFile;
+import org.attendanceoutreach.read.InvalidInputException;
+import org.attendanceoutreach.read.SchoolFile;
+import org.attendanceoutreach.read.SchoolFileException;
+import org.attendanceoutreach.read.SchoolFileReader;
+import org.attendanceoutreach.rules.RuleSource;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+/** {@code ./outreach audit FILE...}: the school practice audit (contract section 7). */
+@Command(name = "audit", mixinStandardHelpOptions = true,
+        description = {"For each strategy of the chart: what the school does now, its impact, and the higher-impact practice to move to.",
+                "Reads the school file's \"practices\" (catalog ids). Exit status 0, or 1 when a file has an unknown practice or cannot be read."})
+final class AuditCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    RulesOption rules;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table", description = "table (default) or json.")
+    String format;
+
+    @Option(names = "--out", paramLabel = "FILE",
+            description = "Write the report to FILE instead of standard output, all at once (a temporary file renamed over it; never half-written).")
+    Path outFile;
+
+    @Parameters(paramLabel = "FILE", arity = "1..*", description = "School files with a \"practices\" list.")
+    List<Path> files;
+
+    @Override
+    public Integer call() throws IOException {
+        StringWriter report = new StringWriter();
+        PrintWriter out = outFile == null ? spec.commandLine().getOut() : new PrintWriter(report);
+        PrintWriter err = spec.commandLine().getErr();
+        if (!format.equals("table") && !format.equals("json")) {
+            err.println("outreach audit: '" + format + "' is not a format: use table or json");
+            return 2;
+        }
+        RuleSource source = rules.source();
+        err.println("rules: " + source.description());
+        Catalog catalog;
+        try {
+            catalog = Catalog.parse(source.displayName("catalog.json"), source.read().getOrDefault("catalog.json", ""));
+        } catch (CatalogException e) {
+            err.println(e.getMessage());
+            return 2;
+        }
+        PracticeAudit audit = new PracticeAudit(catalog);
+        SchoolFileReader reader = new SchoolFileReader();
+        int status = 0;
+        JsonGenerator json = null;
+        if (format.equals("json")) {
+            json = new JsonFactory().createGenerator(out).useDefaultPrettyPrinter();
+            json.writeStartObject();
+            json.writeArrayFieldStart("schools");
+        }
+        for (Path path : files) {
+            List<StrategyStanding> standings;
+            SchoolFile file;
+            try {
+                file = reader.read(path);
+                standings = audit.audit(file.school().practices());
+            } catch (SchoolFileException e) {
+                err.println("error: " + e.problem());
+                status = 1;
+                continue;
+            } catch (InvalidInputException e) {
+                err.println("error: " + path + ": " + e.field() + ": " + e.getMessage());
+                status = 1;
+                continue;
+            }
+            if (json != null) {
+                writeJson(json, file, standings);
+            } else {
+                writeTable(out, file, standings);
+            }
+        }
+        if (json != null) {
+            json.writeEndArray();
+            json.writeEndObject();
+            json.flush();
+            out.println();
+        }
+        out.flush();
+        err.flush();
+        if (outFile != null) {
+            AtomicFile.write(outFile, w -> w.write(report.toString()));
+        }
+        return status;
+    }
+
+    private static void writeTable(PrintWriter out, SchoolFile file, List<StrategyStanding> standings) {
+        out.printf(Locale.ROOT, "%s  school %s: %d practices listed%n%n", file.file(), file.school().schoolId(),
+                file.school().practices().size());
+        out.printf(Locale.ROOT, "%-24s %-9s %-44s %s%n", "STRATEGY", "IMPACT", "DOES NOW", "MOVE TO");
+        for (StrategyStanding s : standings) {
+            String now = s.isGap() ? "(nothing: a gap)" : String.join(", ", s.current().stream().map(Practice::id).toList());
+            out.printf(Locale.ROOT, "%-24s %-9s %-44s %s%n", s.strategy().inWords(), s.impact() == null ? "-" : s.impact(),
+                    now, s.moveTo() == null ? "(keep)" : s.moveTo().id());
+        }
+        out.println();
+        for (StrategyStanding s : standings) {
+            out.printf(Locale.ROOT, "%s: %s%n", s.strategy().inWords(), s.advice());
+        }
+        out.println();
+    }
+
+    private static void writeJson(JsonGenerator g, SchoolFile file, List<StrategyStanding> standings) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("file", file.file());
+        g.writeStringField("schoolId", file.school().schoolId());
+        g.writeArrayFieldStart("strategies");
+        for (StrategyStanding s : standings) {
+            g.writeStartObject();
+            g.writeStringField("strategy", s.strategy().name());
+            g.writeArrayFieldStart("current");
+            for (Practice p : s.current()) {
+                g.writeStartObject();
+                g.writeStringField("practice", p.id());
+                g.writeStringField("impact", p.impact().name());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            if (s.impact() != null) {
+                g.writeStringField("impact", s.impact().name());
+            } else {
+                g.writeNullField("impact");
+            }
+            g.writeBooleanField("gap", s.isGap());
+            if (s.moveTo() != null) {
+                g.writeStringField("moveTo", s.moveTo().id());
+            } else {
+                g.writeNullField("moveTo");
+            }
+            g.writeStringField("reason", s.advice());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeEndObject();
+    }
+}

@@ -1,0 +1,77 @@
+package org.attendanceoutreach.cli;
+
+import org.attendanceoutreach.OutreachEngine;
+import org.attendanceoutreach.output.CallList;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+/** {@code ./outreach call-list FILE...}: today's calls, sorted by who makes them, then student. */
+@Command(name = "call-list", mixinStandardHelpOptions = true,
+        description = {"Today's calls to families: who calls, whom, at which number, in which language, with an interpreter or not, and why.",
+                "Sorted by owner, then student id. Contains phone numbers: they are never written to standard error.",
+                "Exit status: 0 every student evaluated, 1 some students or inputs had errors (on standard error), 2 the rules do not compile or the command line is wrong."})
+final class CallListCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    RulesOption rules;
+
+    @Mixin
+    InputOptions inputs;
+
+    @Option(names = "--as-of", paramLabel = "DATE", description = "Calls for this day instead of the file's asOf (YYYY-MM-DD).")
+    LocalDate asOf;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table", description = "table (default), csv or json.")
+    String format;
+
+    @Parameters(paramLabel = "FILE", arity = "0..*", description = "School files (.json, or .jsonl).")
+    List<Path> files;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        String f = format.toLowerCase(Locale.ROOT);
+        if (!List.of("table", "csv", "json").contains(f)) {
+            err.println("outreach call-list: '" + format + "' is not a format: use table, csv or json");
+            return 2;
+        }
+        inputs.check(spec);
+        if ((files == null || files.isEmpty()) && !inputs.any()) {
+            err.println("outreach call-list: give school files, --edfi DIR, or --csv ROSTER.csv ATTENDANCE.csv --school FILE");
+            return 2;
+        }
+        OutreachEngine engine = rules.engine(err);
+        if (engine == null) {
+            return 2;
+        }
+        Progress progress = Progress.forTerminal(err);
+        SchoolRun.Batch batch = SchoolRun.evaluateAll(engine, inputs.loadAll(files, asOf, progress), err, progress);
+        List<CallList.Call> calls = new ArrayList<>();
+        for (SchoolRun.Evaluated e : batch.schools()) {
+            calls.addAll(CallList.of(e.file(), e.result()));
+        }
+        calls.sort(CallList.ORDER);
+        switch (f) {
+            case "csv" -> CallList.csv(calls, out);
+            case "json" -> CallList.json(calls, out);
+            default -> CallList.table(calls, out);
+        }
+        out.flush();
+        return batch.problems() ? 1 : 0;
+    }
+}

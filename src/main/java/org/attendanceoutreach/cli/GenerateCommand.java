@@ -1,0 +1,63 @@
+package org.attendanceoutreach.cli;
+
+import org.attendanceoutreach.bench.DistrictGenerator;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+/** {@code ./outreach generate --students N [--seed S] [--days D] [--format json|jsonl] --out FILE}: a synthetic district. */
+@Command(name = "generate", mixinStandardHelpOptions = true,
+        description = {"Writes a synthetic district: N students over one school year, the same for the same seed.",
+                "About a quarter chronically absent; runs of absences, illness clusters, foster care with Education Decision Makers,",
+                "IEPs, ten home languages, missing and disconnected phone numbers. Names and numbers are made up."})
+final class GenerateCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--students", paramLabel = "N", required = true, description = "How many students.")
+    int students;
+
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "42", description = "Random seed (default 42).")
+    long seed;
+
+    @Option(names = "--days", paramLabel = "D", defaultValue = "180",
+            description = "Instructional days in the year, evaluated on the last one (default 180).")
+    int days;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "jsonl",
+            description = "jsonl (default: line 1 the school, then one student per line) or json (a school file).")
+    String format;
+
+    @Option(names = "--out", paramLabel = "FILE", required = true, description = "Where to write it.")
+    Path out;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter err = spec.commandLine().getErr();
+        DistrictGenerator.Format f;
+        try {
+            f = DistrictGenerator.Format.valueOf(format.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "'" + format + "' is not a format: use json or jsonl");
+        }
+        if (students < 0) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--students must be 0 or more");
+        }
+        if (days < 1 || days > 250) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--days must be 1 … 250");
+        }
+        long start = System.nanoTime();
+        new DistrictGenerator(seed, days).write(students, f, out);
+        err.printf(Locale.ROOT, "generated %d students (%d days, seed %d) into %s in %.1f s%n", students, days, seed, out,
+                (System.nanoTime() - start) / 1e9);
+        err.flush();
+        return 0;
+    }
+}

@@ -1,0 +1,153 @@
+package org.attendanceoutreach.cli;
+
+import org.attendanceoutreach.SchoolResult;
+import org.attendanceoutreach.csv.AttendanceCodes;
+import org.attendanceoutreach.csv.CsvSchoolReader;
+import org.attendanceoutreach.edfi.DescriptorMap;
+import org.attendanceoutreach.edfi.EdFiImport;
+import org.attendanceoutreach.edfi.EdFiReader;
+import org.attendanceoutreach.read.InputProblem;
+import org.attendanceoutreach.read.SchoolFile;
+import org.attendanceoutreach.read.SchoolFileException;
+import org.attendanceoutreach.read.SchoolFileReader;
+import org.attendanceoutreach.read.SchoolLines;
+import org.attendanceoutreach.read.StudentInput;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The inputs besides school files: {@code --edfi DIR} (Ed-Fi ODS/API resources) and
+ * {@code --csv ROSTER ATTENDANCE --school FILE} (CSV exports), shared by recommend, call-list and report.
+ */
+final class InputOptions {
+    @Option(names = "--edfi", paramLabel = "DIR",
+            description = "A folder of Ed-Fi ODS/API resources as the API returns them (studentSchoolAssociations.json, "
+                    + "studentSchoolAttendanceEvents.json, sessions.json and/or calendarDates.json, optional others); "
+                    + "one school each. --as-of defaults to today.")
+    Path edfi;
+
+    @Option(names = "--edfi-descriptors", paramLabel = "FILE",
+            description = "A descriptor mapping file for a local namespace (repeatable); the uri://ed-fi.org/ mapping is built in.")
+    List<Path> descriptorFiles;
+
+    @Option(names = "--csv", arity = "2", paramLabel = "FILE",
+            description = "ROSTER.csv ATTENDANCE.csv: a roster (one row per student) and daily attendance (studentId, date, code); needs --school.")
+    List<Path> csv;
+
+    @Option(names = "--school", paramLabel = "FILE",
+            description = "With --csv: the school (schoolId, asOf, calendar, schoolLanguage), a school file without students.")
+    Path school;
+
+    @Option(names = "--codes", paramLabel = "FILE",
+            description = "With --csv: what the attendance codes mean (CSV: code,type,reason,portion); adds to the built-in codes.")
+    Path codes;
+
+    /** A school file to evaluate, or the problem that kept a whole input from being read. */
+    record Loaded(SchoolFile file, SchoolResult failure) {
+        static Loaded failed(String name, InputProblem problem) {
+            return new Loaded(null, SchoolResult.failed(name, problem));
+        }
+    }
+
+    boolean any() {
+        return edfi != null || csv != null;
+    }
+
+    /** Options that only make sense together. */
+    void check(CommandSpec spec) {
+        if (csv != null && csv.size() != 2) {
+            throw new ParameterException(spec.commandLine(), "--csv takes two files, once: ROSTER.csv ATTENDANCE.csv");
+        }
+        if (csv != null && school == null) {
+            throw new ParameterException(spec.commandLine(), "--csv needs --school FILE: the school's id, asOf and calendar");
+        }
+        if (csv == null && (school != null || codes != null)) {
+            throw new ParameterException(spec.commandLine(), "--school and --codes go with --csv ROSTER.csv ATTENDANCE.csv");
+        }
+        if (edfi == null && descriptorFiles != null) {
+            throw new ParameterException(spec.commandLine(), "--edfi-descriptors goes with --edfi DIR");
+        }
+    }
+
+    /** Reads the Ed-Fi folder and the CSV files given, if any. {@code asOf} may be null (Ed-Fi: today; CSV: the school file's). */
+    List<Loaded> load(LocalDate asOf, Progress progress) {
+        List<Loaded> out = new ArrayList<>();
+        if (edfi != null) {
+            try {
+                DescriptorMap map = DescriptorMap.load(descriptorFiles);
+                EdFiImport imported = new EdFiReader(map).read(edfi, asOf == null ? LocalDate.now() : asOf, progress::stage);
+                progress.done();
+                for (InputProblem p : imported.failedSchools()) {
+                    out.add(Loaded.failed(imported.folder(), p));
+                }
+                for (SchoolFile f : imported.schools()) {
+                    out.add(new Loaded(f, null));
+                }
+            } catch (DescriptorMap.MappingFileException e) {
+                out.add(Loaded.failed(edfi.toString(), new InputProblem(null, null, null, e.getMessage())));
+            } catch (SchoolFileException e) {
+                progress.done();
+                out.add(Loaded.failed(edfi.toString(), e.problem()));
+            }
+        }
+        if (csv != null) {
+            try {
+                CsvSchoolReader reader = new CsvSchoolReader(AttendanceCodes.load(codes));
+                out.add(new Loaded(reader.read(csv.get(0), csv.get(1), school), null));
+            } catch (AttendanceCodes.CodesFileException e) {
+                out.add(Loaded.failed(csv.get(0).toString(), new InputProblem(null, null, null, e.getMessage())));
+            } catch (SchoolFileException e) {
+                out.add(Loaded.failed(csv.get(0).toString(), e.problem()));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Every input as a whole school file: the school files (a JSON-lines one read in full), then the
+     * Ed-Fi folder and the CSV files. For commands that need each student's details beside the results.
+     */
+    List<Loaded> loadAll(List<Path> files, LocalDate asOf, Progress progress) {
+        List<Loaded> out = new ArrayList<>();
+        SchoolFileReader reader = new SchoolFileReader();
+        for (Path p : files == null ? List.<Path>of() : files) {
+            try {
+                if (RecommendCommand.isJsonLines(p)) {
+                    List<InputProblem> warnings = new ArrayList<>();
+                    try (SchoolLines in = reader.openLines(p, warnings::add)) {
+                        List<StudentInput> students = new ArrayList<>();
+                        in.forEachRemaining(students::add);
+                        out.add(new Loaded(new SchoolFile(in.file(), in.school(), students, List.of(), warnings), null));
+                    }
+                } else {
+                    out.add(new Loaded(reader.read(p), null));
+                }
+            } catch (SchoolFileException e) {
+                out.add(Loaded.failed(p.toString(), e.problem()));
+            } catch (IOException | UncheckedIOException e) {
+                out.add(Loaded.failed(p.toString(), new InputProblem(p.toString(), null, null, "cannot be read: " + e.getClass().getSimpleName())));
+            }
+        }
+        out.addAll(load(asOf, progress));
+        if (asOf != null) {
+            List<Loaded> moved = new ArrayList<>(out.size());
+            for (Loaded l : out) {
+                moved.add(l.file() == null ? l : new Loaded(withAsOf(l.file(), asOf), null));
+            }
+            return moved;
+        }
+        return out;
+    }
+
+    static SchoolFile withAsOf(SchoolFile f, LocalDate asOf) {
+        return new SchoolFile(f.file(), f.school().withAsOf(asOf), f.students(), f.expectations(), f.warnings());
+    }
+}

@@ -1,0 +1,86 @@
+package org.attendanceoutreach.cli;
+
+import org.attendanceoutreach.OutreachEngine;
+import org.attendanceoutreach.SchoolResult;
+import org.attendanceoutreach.output.AtomicFile;
+import org.attendanceoutreach.output.CallList;
+import org.attendanceoutreach.output.HtmlReport;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/** {@code ./outreach report FILE --out report.html}: one self-contained HTML page. */
+@Command(name = "report", mixinStandardHelpOptions = true,
+        description = {"One self-contained HTML page (no network, no external files): the attendance-tier chart, support-tier counts,",
+                "today's call list and every student's recommendations with reasons. Contains phone numbers.",
+                "Exit status: 0 every student evaluated, 1 some students or inputs had errors (the page lists them), 2 the rules do not compile, the command line is wrong or --out cannot be written."})
+final class ReportCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    RulesOption rules;
+
+    @Mixin
+    InputOptions inputs;
+
+    @Option(names = "--as-of", paramLabel = "DATE", description = "Report as of this day instead of the file's asOf (YYYY-MM-DD).")
+    LocalDate asOf;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "Where to write the page (default: standard output).")
+    Path outFile;
+
+    @Parameters(paramLabel = "FILE", arity = "0..*", description = "School files (.json, or .jsonl).")
+    List<Path> files;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        inputs.check(spec);
+        if ((files == null || files.isEmpty()) && !inputs.any()) {
+            err.println("outreach report: give school files, --edfi DIR, or --csv ROSTER.csv ATTENDANCE.csv --school FILE");
+            return 2;
+        }
+        OutreachEngine engine = rules.engine(err);
+        if (engine == null) {
+            return 2;
+        }
+        Progress progress = Progress.forTerminal(err);
+        SchoolRun.Batch batch = SchoolRun.evaluateAll(engine, inputs.loadAll(files, asOf, progress), err, progress);
+        List<HtmlReport.Section> sections = new ArrayList<>();
+        for (SchoolRun.Evaluated e : batch.schools()) {
+            sections.add(new HtmlReport.Section(e.result(), CallList.of(e.file(), e.result())));
+        }
+        for (SchoolResult failed : batch.failed()) {
+            sections.add(new HtmlReport.Section(failed, List.of()));
+        }
+        StringWriter page = new StringWriter();
+        HtmlReport.write(sections, engine.policy(), page);
+        if (outFile == null) {
+            out.print(page);
+            out.flush();
+        } else {
+            try {
+                AtomicFile.write(outFile, w -> w.write(page.toString()));
+            } catch (IOException e) {
+                err.println("outreach report: cannot write " + outFile + " (" + e.getClass().getSimpleName() + ")");
+                return 2;
+            }
+            err.println("report: " + outFile);
+        }
+        return batch.problems() ? 1 : 0;
+    }
+}

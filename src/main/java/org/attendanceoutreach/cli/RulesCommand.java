@@ -1,0 +1,54 @@
+package org.attendanceoutreach.cli;
+
+import org.attendanceoutreach.catalog.Catalog;
+import org.attendanceoutreach.catalog.CatalogException;
+import org.attendanceoutreach.rules.RuleIndex;
+import org.attendanceoutreach.rules.RuleSource;
+import picocli.CommandLine.Command;
+import org.attendanceoutreach.output.AtomicFile;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/** {@code ./outreach rules}: which rule recommends which practice, as a Markdown table. */
+@Command(name = "rules", mixinStandardHelpOptions = true,
+        description = "Prints, for every practice of the catalog, the rules that recommend it (a Markdown table; the README's rule table is this output).")
+final class RulesCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    RulesOption rules;
+
+    @Option(names = "--out", paramLabel = "FILE",
+            description = "Write the table to FILE instead of standard output, all at once (a temporary file renamed over it; never half-written).")
+    Path outFile;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        RuleSource source = rules.source();
+        Map<String, String> files = source.read();
+        try {
+            Catalog catalog = Catalog.parse(source.displayName("catalog.json"), files.getOrDefault("catalog.json", ""));
+            String table = RuleIndex.of(files).markdown(catalog);
+            if (outFile != null) {
+                AtomicFile.write(outFile, w -> w.write(table));
+            } else {
+                out.print(table);
+                out.flush();
+            }
+            return 0;
+        } catch (CatalogException e) {
+            spec.commandLine().getErr().println(e.getMessage());
+            return 1;
+        }
+    }
+}

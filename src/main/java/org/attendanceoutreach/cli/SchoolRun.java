@@ -1,0 +1,74 @@
+package org.attendanceoutreach.cli;
+
+import org.attendanceoutreach.OutreachEngine;
+import org.attendanceoutreach.SchoolResult;
+import org.attendanceoutreach.StudentResult;
+import org.attendanceoutreach.read.SchoolFile;
+import org.attendanceoutreach.school.School;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.List;
+import java.util.stream.Stream;
+
+/** Evaluates a school file exactly as {@link OutreachEngine#evaluate(SchoolFile)} does, counting students on a {@link Progress}. */
+final class SchoolRun {
+    private SchoolRun() {
+    }
+
+    /** A school file and its results. */
+    record Evaluated(SchoolFile file, SchoolResult result) {
+    }
+
+    /** Evaluated inputs, and whether some input or student had an error (each printed on {@code err}). */
+    record Batch(List<Evaluated> schools, List<SchoolResult> failed, boolean problems) {
+    }
+
+    /** Evaluates every loaded input, printing warnings and errors on {@code err} as recommend does. */
+    static Batch evaluateAll(OutreachEngine engine, List<InputOptions.Loaded> loaded, PrintWriter err, Progress progress) {
+        List<Evaluated> out = new ArrayList<>();
+        List<SchoolResult> failed = new ArrayList<>();
+        boolean problems = false;
+        for (InputOptions.Loaded l : loaded) {
+            if (l.file() == null) {
+                problems = true;
+                err.println("error: " + l.failure().error());
+                failed.add(l.failure());
+                continue;
+            }
+            l.file().warnings().forEach(w -> err.println("warning: " + w));
+            SchoolResult r = evaluate(engine, l.file(), progress);
+            for (StudentResult s : r.students()) {
+                if (s.isError()) {
+                    problems = true;
+                    err.println("error: " + s.error());
+                }
+            }
+            out.add(new Evaluated(l.file(), r));
+        }
+        err.flush();
+        return new Batch(out, failed, problems);
+    }
+
+    static SchoolResult evaluate(OutreachEngine engine, SchoolFile file, Progress progress) {
+        if (!progress.on()) {
+            return engine.evaluate(file);
+        }
+        School school = file.school();
+        int total = file.students().size();
+        String what = "evaluating school " + (school.schoolId().isEmpty() ? file.file() : school.schoolId());
+        List<StudentResult> out = new ArrayList<>(total);
+        try (Stream<StudentResult> results = engine.evaluateAll(school, file.students().iterator())) {
+            Iterator<StudentResult> it = results.iterator();
+            while (it.hasNext()) {
+                out.add(it.next().inFile(file.file()));
+                progress.count(what, out.size(), total);
+            }
+        }
+        progress.done();
+        out.sort(Comparator.comparing(StudentResult::studentId));
+        return new SchoolResult(file.file(), school.schoolId(), school.asOf(), out, null);
+    }
+}

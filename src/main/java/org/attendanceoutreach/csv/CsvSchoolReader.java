@@ -1,0 +1,364 @@
+package org.attendanceoutreach.csv;
+
+import org.attendanceoutreach.read.InputProblem;
+import org.attendanceoutreach.read.SchoolFile;
+import org.attendanceoutreach.read.SchoolFileException;
+import org.attendanceoutreach.read.SchoolFileReader;
+import org.attendanceoutreach.read.StudentInput;
+import org.attendanceoutreach.school.Absence;
+import org.attendanceoutreach.school.AbsenceReason;
+import org.attendanceoutreach.school.Contact;
+import org.attendanceoutreach.school.ContactRole;
+import org.attendanceoutreach.school.Meeting;
+import org.attendanceoutreach.school.MeetingType;
+import org.attendanceoutreach.school.Mentor;
+import org.attendanceoutreach.school.PhoneStatus;
+import org.attendanceoutreach.school.School;
+import org.attendanceoutreach.school.SchoolCalendar;
+import org.attendanceoutreach.school.Student;
+import org.attendanceoutreach.school.StudentContext;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Reads a school from CSV exports: a roster (one row per student), a daily attendance file (one row
+ * per student and day with an attendance code) and a school header file (a school file of contract
+ * section 1 without students: schoolId, asOf, calendar, schoolLanguage). Thread-safe.
+ *
+ * <p>A bad row makes that student an error naming the CSV file, the line, the student and the column;
+ * every other student is still read. Messages never quote a name or phone column.
+ *
+ * <p>Roster columns: {@code studentId} (required), {@code grade}, {@code enrolledOn}, {@code withdrawnOn},
+ * {@code homeLanguage}, {@code priorYearAbsenceRate}, {@code flags} (any of fosterCare, iep,
+ * englishLearner, homeless, juvenileJustice, newToSchool, separated by {@code ;}), or one yes/no column
+ * per flag, {@code mentorAssignedOn}, {@code mentorFamilyIntroducedOn}, {@code meetings}
+ * ({@code IEP 2026-12-02; SST 2027-01-10}), and per contact N (1 … 9) {@code contactNRole},
+ * {@code contactNRelationship}, {@code contactNName}, {@code contactNPhone}, {@code contactNPhoneStatus},
+ * {@code contactNLanguage}. Attendance columns: {@code studentId}, {@code date}, {@code code},
+ * optionally {@code reason} and {@code portion}.
+ */
+public final class CsvSchoolReader {
+    static final List<String> FLAGS = List.of("fosterCare", "iep", "englishLearner", "homeless", "juvenileJustice", "newToSchool");
+    private static final List<String> ROSTER_COLUMNS;
+    private static final List<String> CONTACT_FIELDS = List.of("Role", "Relationship", "Name", "Phone", "PhoneStatus", "Language");
+    private static final List<String> ATTENDANCE_COLUMNS = List.of("studentId", "date", "code", "reason", "portion");
+
+    static {
+        List<String> c = new ArrayList<>(List.of("studentId", "grade", "enrolledOn", "withdrawnOn", "homeLanguage",
+                "priorYearAbsenceRate", "flags", "mentorAssignedOn", "mentorFamilyIntroducedOn", "meetings"));
+        c.addAll(FLAGS);
+        for (int n = 1; n <= 9; n++) {
+            for (String f : CONTACT_FIELDS) {
+                c.add("contact" + n + f);
+            }
+        }
+        ROSTER_COLUMNS = List.copyOf(c);
+    }
+
+    private final AttendanceCodes codes;
+
+    public CsvSchoolReader(AttendanceCodes codes) {
+        this.codes = codes;
+    }
+
+    public CsvSchoolReader() {
+        this(AttendanceCodes.defaults());
+    }
+
+    /**
+     * Reads the three files. The school file's {@code students}, if any, are ignored (with a warning).
+     *
+     * @throws SchoolFileException when a file is missing or unusable as a whole (no header, no studentId column, …)
+     */
+    public SchoolFile read(Path roster, Path attendance, Path schoolHeader) throws SchoolFileException {
+        SchoolFile header = new SchoolFileReader().read(schoolHeader);
+        List<InputProblem> warnings = new ArrayList<>(header.warnings());
+        if (!header.students().isEmpty()) {
+            warnings.add(new InputProblem(schoolHeader.toString(), null, "students",
+                    "ignored: with --csv the students come from the roster"));
+        }
+        try (Reader r = open(roster); Reader a = open(attendance)) {
+            return read(header.school(), roster.toString(), r, attendance.toString(), a, warnings);
+        } catch (IOException e) {
+            throw new SchoolFileException(new InputProblem(roster.toString(), null, null, "cannot be read: " + e.getClass().getSimpleName()));
+        }
+    }
+
+    private static Reader open(Path p) throws SchoolFileException {
+        try {
+            return Files.newBufferedReader(p, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw new SchoolFileException(new InputProblem(p.toString(), null, null, "no such file"));
+        } catch (IOException e) {
+            throw new SchoolFileException(new InputProblem(p.toString(), null, null, "cannot be read: " + e.getClass().getSimpleName()));
+        }
+    }
+
+    /** A problem with one student's row, located by line and column. */
+    private static final class RowProblem extends RuntimeException {
+        final String file;
+        final String field;
+
+        RowProblem(String file, long line, String column, String message) {
+            super(message, null, false, false);
+            this.file = file;
+            this.field = "line " + line + (column == null ? "" : ": " + column);
+        }
+    }
+
+    /** Reads a roster and an attendance file for a school already read. */
+    public SchoolFile read(School school, String rosterName, Reader roster, String attendanceName, Reader attendance,
+                           List<InputProblem> warningsSoFar) throws SchoolFileException {
+        List<InputProblem> warnings = new ArrayList<>(warningsSoFar == null ? List.of() : warningsSoFar);
+        CsvTable r = table(rosterName, roster);
+        CsvTable a = table(attendanceName, attendance);
+        try {
+            r.requireColumns("studentId");
+            a.requireColumns("studentId", "date");
+            if (!a.has("code") && !a.has("type")) {
+                throw new CsvTable.CsvException(attendanceName + ": line 1: no code column; the columns are studentId, date, code, reason, portion");
+            }
+        } catch (CsvTable.CsvException e) {
+            throw new SchoolFileException(new InputProblem(null, null, null, e.getMessage()));
+        }
+        r.unknownColumns(ROSTER_COLUMNS, c -> warnings.add(new InputProblem(rosterName, null, c, "unknown column, ignored")));
+        List<String> attendanceKnown = new ArrayList<>(ATTENDANCE_COLUMNS);
+        attendanceKnown.add("type");
+        a.unknownColumns(attendanceKnown, c -> warnings.add(new InputProblem(attendanceName, null, c, "unknown column, ignored")));
+
+        // the roster, in file order; a repeated id makes every row of it an error
+        Map<String, List<CsvTable.Row>> rowsById = new LinkedHashMap<>();
+        List<StudentInput> out = new ArrayList<>();
+        for (CsvTable.Row row : r.rows()) {
+            String id = row.get("studentId");
+            if (id == null) {
+                out.add(StudentInput.failed("line " + row.line(), new InputProblem(rosterName, null, "line " + row.line() + ": studentId",
+                        "is required")));
+                continue;
+            }
+            rowsById.computeIfAbsent(id, k -> new ArrayList<>()).add(row);
+        }
+        // attendance rows by student, in file order
+        Map<String, List<CsvTable.Row>> days = new LinkedHashMap<>();
+        for (CsvTable.Row row : a.rows()) {
+            String id = row.get("studentId");
+            if (id == null) {
+                warnings.add(new InputProblem(attendanceName, null, "line " + row.line() + ": studentId", "is blank; the row is skipped"));
+                continue;
+            }
+            days.computeIfAbsent(id, k -> new ArrayList<>()).add(row);
+        }
+        for (Map.Entry<String, List<CsvTable.Row>> e : rowsById.entrySet()) {
+            String id = e.getKey();
+            List<CsvTable.Row> rows = e.getValue();
+            if (rows.size() > 1) {
+                out.add(StudentInput.failed(id, new InputProblem(rosterName, id, "line " + rows.get(1).line() + ": studentId",
+                        "appears more than once in the roster (also line " + rows.get(0).line() + "); give each student one row")));
+                continue;
+            }
+            try {
+                Student s = student(r, rows.get(0), school);
+                s = s.withAbsences(absences(a, s, days.getOrDefault(id, List.of()), school.calendar()));
+                out.add(StudentInput.of(s));
+            } catch (RowProblem p) {
+                out.add(StudentInput.failed(id, new InputProblem(p.file, id, p.field, p.getMessage())));
+            }
+        }
+        for (Map.Entry<String, List<CsvTable.Row>> e : days.entrySet()) {
+            if (!rowsById.containsKey(e.getKey())) {
+                CsvTable.Row first = e.getValue().get(0);
+                out.add(StudentInput.failed(e.getKey(), new InputProblem(attendanceName, e.getKey(), "line " + first.line() + ": studentId",
+                        "is not in the roster " + rosterName + "; add the student there (" + e.getValue().size() + " attendance rows)")));
+            }
+        }
+        return new SchoolFile(rosterName, school, out, List.of(), warnings);
+    }
+
+    private static CsvTable table(String name, Reader in) throws SchoolFileException {
+        try {
+            return CsvTable.read(name, in);
+        } catch (CsvTable.CsvException e) {
+            throw new SchoolFileException(new InputProblem(null, null, null, e.getMessage()));
+        }
+    }
+
+    private Student student(CsvTable t, CsvTable.Row row, School school) {
+        String file = t.name();
+        String id = row.get("studentId");
+        if (row.size() > t.width()) {
+            throw new RowProblem(file, row.line(), null, "has " + row.size() + " values but the header names " + t.width()
+                    + " columns; look for an unquoted comma");
+        }
+        String grade = cell(file, row, "grade", CsvValues::grade);
+        LocalDate enrolledOn = cell(file, row, "enrolledOn", CsvValues::date);
+        LocalDate withdrawnOn = cell(file, row, "withdrawnOn", CsvValues::date);
+        if (enrolledOn != null && withdrawnOn != null && !withdrawnOn.isAfter(enrolledOn)) {
+            throw new RowProblem(file, row.line(), "withdrawnOn", "must be after enrolledOn");
+        }
+        Map<String, Boolean> flags = new HashMap<>();
+        String list = row.get("flags");
+        if (list != null) {
+            for (String f : list.split("[;,|\\s]+")) {
+                if (f.isBlank()) {
+                    continue;
+                }
+                String known = FLAGS.stream().filter(k -> k.equalsIgnoreCase(f)).findFirst().orElse(null);
+                if (known == null) {
+                    throw new RowProblem(file, row.line(), "flags", "'" + CsvTable.clip(f) + "' is not one of " + String.join(", ", FLAGS));
+                }
+                flags.put(known, true);
+            }
+        }
+        for (String f : FLAGS) {
+            if (cell(file, row, f, CsvValues::flag)) {
+                flags.put(f, true);
+            }
+        }
+        String homeLanguage = cell(file, row, "homeLanguage", CsvValues::language);
+        StudentContext context = new StudentContext(flags.containsKey("fosterCare"), flags.containsKey("iep"),
+                flags.containsKey("englishLearner"), homeLanguage, flags.containsKey("homeless"),
+                flags.containsKey("juvenileJustice"), flags.containsKey("newToSchool"));
+        Double prior = cell(file, row, "priorYearAbsenceRate", CsvValues::share);
+        List<Contact> contacts = new ArrayList<>();
+        for (int n = 1; n <= 9; n++) {
+            String p = "contact" + n;
+            String roleText = row.get(p + "Role");
+            boolean any = CONTACT_FIELDS.stream().anyMatch(f -> row.get(p + f) != null);
+            if (!any) {
+                continue;
+            }
+            if (roleText == null) {
+                throw new RowProblem(file, row.line(), p + "Role", "is required when contact " + n
+                        + " has any other column (PARENT, GUARDIAN, EDUCATION_DECISION_MAKER or OTHER)");
+            }
+            ContactRole role = cell(file, row, p + "Role", v -> CsvValues.enumValue(ContactRole.class, v));
+            PhoneStatus status = cell(file, row, p + "PhoneStatus", v -> CsvValues.enumValue(PhoneStatus.class, v));
+            String language = cell(file, row, p + "Language", CsvValues::language);
+            // name and phone are taken as they are: never parsed, never quoted in a message
+            contacts.add(new Contact(role, row.get(p + "Relationship"), row.get(p + "Name"), row.get(p + "Phone"), status, language));
+        }
+        Mentor mentor = null;
+        LocalDate assigned = cell(file, row, "mentorAssignedOn", CsvValues::date);
+        LocalDate introduced = cell(file, row, "mentorFamilyIntroducedOn", CsvValues::date);
+        if (assigned != null) {
+            mentor = new Mentor(assigned, introduced);
+        } else if (introduced != null) {
+            throw new RowProblem(file, row.line(), "mentorAssignedOn", "is required when mentorFamilyIntroducedOn is given");
+        }
+        List<Meeting> meetings = new ArrayList<>();
+        String m = row.get("meetings");
+        if (m != null) {
+            for (String item : m.split(";")) {
+                if (item.isBlank()) {
+                    continue;
+                }
+                String[] parts = item.strip().split("[\\s:@]+");
+                if (parts.length != 2) {
+                    throw new RowProblem(file, row.line(), "meetings", "'" + CsvTable.clip(item.strip())
+                            + "' is not TYPE DATE, e.g. IEP 2026-12-02 (meetings separated by ;)");
+                }
+                MeetingType type = cell(file, row, "meetings", v -> CsvValues.enumValue(MeetingType.class, parts[0]));
+                LocalDate date = cell(file, row, "meetings", v -> CsvValues.date(parts[1]));
+                meetings.add(new Meeting(type, date));
+            }
+        }
+        return new Student(id, grade, enrolledOn, withdrawnOn, context, contacts, List.of(), prior, mentor, meetings, List.of());
+    }
+
+    /** The student's absences, checked as the engine would check them, with problems located by line. */
+    private List<Absence> absences(CsvTable t, Student s, List<CsvTable.Row> rows, SchoolCalendar calendar) {
+        String file = t.name();
+        LocalDate enrolledOn = s.enrolledOn() == null ? calendar.firstDay() : s.enrolledOn();
+        Map<LocalDate, Long> seen = new HashMap<>();
+        Map<LocalDate, Absence> out = new TreeMap<>();
+        String codeColumn = t.has("code") ? "code" : "type";
+        for (CsvTable.Row row : rows) {
+            if (row.size() > t.width()) {
+                throw new RowProblem(file, row.line(), null, "has " + row.size() + " values but the header names " + t.width() + " columns");
+            }
+            LocalDate date = cell(file, row, "date", CsvValues::date);
+            if (date == null) {
+                throw new RowProblem(file, row.line(), "date", "is required");
+            }
+            String code = row.get(codeColumn);
+            if (code == null) {
+                throw new RowProblem(file, row.line(), codeColumn, "is required");
+            }
+            AttendanceCodes.Code meaning = codes.find(code);
+            if (meaning == null) {
+                throw new RowProblem(file, row.line(), codeColumn, "'" + CsvTable.clip(code)
+                        + "' is not an attendance code; add it to a codes file (--codes FILE; README, CSV input)");
+            }
+            if (meaning.present()) {
+                continue;
+            }
+            AbsenceReason reason = cell(file, row, "reason", CsvValues::reason);
+            Double portion = cell(file, row, "portion", CsvValues::portion);
+            Long before = seen.putIfAbsent(date, row.line());
+            if (before != null) {
+                throw new RowProblem(file, row.line(), "date", date + " is listed twice (also line " + before + "); keep one row per day");
+            }
+            if (!calendar.isInstructionalDay(date)) {
+                throw new RowProblem(file, row.line(), "date", date + " is not an instructional day (" + whyNot(calendar, date) + ")");
+            }
+            if (date.isBefore(enrolledOn) || (s.withdrawnOn() != null && !date.isBefore(s.withdrawnOn()))) {
+                throw new RowProblem(file, row.line(), "date", date + " is outside the student's enrolment (" + enrolledOn
+                        + (s.withdrawnOn() == null ? " on" : " to before " + s.withdrawnOn()) + ")");
+            }
+            out.put(date, new Absence(date, meaning.type(), reason != null ? reason : meaning.reason(),
+                    portion != null ? portion : meaning.portion() != null ? meaning.portion() : 1.0));
+        }
+        return new ArrayList<>(out.values());
+    }
+
+    private static String whyNot(SchoolCalendar calendar, LocalDate d) {
+        if (d.isBefore(calendar.firstDay()) || d.isAfter(calendar.lastDay())) {
+            return "outside the school year " + calendar.firstDay() + " to " + calendar.lastDay();
+        }
+        if (d.getDayOfWeek() == DayOfWeek.SATURDAY || d.getDayOfWeek() == DayOfWeek.SUNDAY) {
+            return "a " + d.getDayOfWeek().toString().toLowerCase(Locale.ROOT);
+        }
+        return "a closed day in the calendar";
+    }
+
+    private interface Parser<T> {
+        T parse(String value);
+    }
+
+    private static <T> T cell(String file, CsvTable.Row row, String column, Parser<T> parser) {
+        try {
+            return parser.parse(row.get(column));
+        } catch (IllegalArgumentException e) {
+            String msg = e.getMessage();
+            String prefix = column.toLowerCase(Locale.ROOT) + ": ";
+            if (msg.toLowerCase(Locale.ROOT).startsWith(prefix)) {
+                msg = msg.substring(prefix.length());
+            }
+            throw new RowProblem(file, row.line(), column, msg);
+        }
+    }
+
+    /** The column names a roster may have (for documentation and warnings). */
+    public static List<String> rosterColumns() {
+        return ROSTER_COLUMNS;
+    }
+
+    static Set<String> attendanceColumns() {
+        return Set.copyOf(ATTENDANCE_COLUMNS);
+    }
+}

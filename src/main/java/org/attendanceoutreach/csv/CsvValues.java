@@ -1,0 +1,143 @@
+package org.attendanceoutreach.csv;
+
+import org.attendanceoutreach.school.AbsenceReason;
+
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Parses the values of CSV cells. Each parser takes the trimmed cell (null when blank) and throws
+ * {@link IllegalArgumentException} with a message that quotes the value; never use one on a name or
+ * phone column.
+ */
+final class CsvValues {
+    private static final Pattern US_DATE = Pattern.compile("(\\d{1,2})/(\\d{1,2})/(\\d{4})");
+    private static final Pattern GRADE = Pattern.compile("PK|K|[1-9]|1[0-2]");
+    private static final Pattern LANGUAGE = Pattern.compile("[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*");
+
+    private CsvValues() {
+    }
+
+    /** {@code 2026-11-20}, or as US spreadsheets write it, {@code 11/20/2026}. */
+    static LocalDate date(String v) {
+        if (v == null) {
+            return null;
+        }
+        try {
+            Matcher m = US_DATE.matcher(v);
+            if (m.matches()) {
+                return LocalDate.of(Integer.parseInt(m.group(3)), Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)));
+            }
+            String s = v.length() > 10 && v.charAt(10) == 'T' ? v.substring(0, 10) : v;
+            return LocalDate.parse(s);
+        } catch (DateTimeException | NumberFormatException e) {
+            throw new IllegalArgumentException("'" + CsvTable.clip(v) + "' is not a date (YYYY-MM-DD, or MM/DD/YYYY)");
+        }
+    }
+
+    /** PK, K, 1 … 12 (also {@code kg}, {@code 05}). */
+    static String grade(String v) {
+        if (v == null) {
+            return null;
+        }
+        String g = v.toUpperCase(Locale.ROOT);
+        if (g.equals("KG") || g.equals("0K") || g.equals("0")) {
+            g = "K";
+        } else if (g.equals("PREK") || g.equals("PRE-K")) {
+            g = "PK";
+        } else if (g.matches("0\\d")) {
+            g = g.substring(1);
+        }
+        if (!GRADE.matcher(g).matches()) {
+            throw new IllegalArgumentException("'" + CsvTable.clip(v) + "' is not a grade (PK, K, 1 … 12)");
+        }
+        return g;
+    }
+
+    /** yes/no, true/false, y/n, 1/0, x; blank is no. */
+    static boolean flag(String v) {
+        if (v == null) {
+            return false;
+        }
+        switch (v.toLowerCase(Locale.ROOT)) {
+            case "true", "yes", "y", "1", "x" -> {
+                return true;
+            }
+            case "false", "no", "n", "0" -> {
+                return false;
+            }
+            default -> throw new IllegalArgumentException("'" + CsvTable.clip(v) + "' is not yes or no (true/false, y/n, 1/0)");
+        }
+    }
+
+    /** A share: {@code 0.14} or {@code 14%}; must lie in 0 … 1. */
+    static Double share(String v) {
+        if (v == null) {
+            return null;
+        }
+        double d;
+        try {
+            d = v.endsWith("%") ? Double.parseDouble(v.substring(0, v.length() - 1).strip()) / 100 : Double.parseDouble(v);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("'" + CsvTable.clip(v) + "' is not a share such as 0.14 or 14%");
+        }
+        if (!(d >= 0 && d <= 1)) {
+            throw new IllegalArgumentException(v + " is outside 0 … 1 (a share: 0.14 means 14%)");
+        }
+        return d;
+    }
+
+    /** A portion of a day: more than 0 and at most 1 ({@code 0.5} or {@code 50%}). */
+    static Double portion(String v) {
+        if (v == null) {
+            return null;
+        }
+        double d;
+        try {
+            d = v.endsWith("%") ? Double.parseDouble(v.substring(0, v.length() - 1).strip()) / 100 : Double.parseDouble(v);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("portion: '" + CsvTable.clip(v) + "' is not a number such as 0.5");
+        }
+        if (!(d > 0 && d <= 1)) {
+            throw new IllegalArgumentException("portion: " + CsvTable.clip(v) + " is outside the range: more than 0 and at most 1");
+        }
+        return d;
+    }
+
+    static AbsenceReason reason(String v) {
+        if (v == null) {
+            return null;
+        }
+        try {
+            return AbsenceReason.valueOf(v.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("reason: '" + CsvTable.clip(v)
+                    + "' is not ILLNESS, MEDICAL, TRANSPORTATION, FAMILY, HOUSING, DISCIPLINE, OTHER or UNKNOWN");
+        }
+    }
+
+    static String language(String v) {
+        if (v != null && !LANGUAGE.matcher(v).matches()) {
+            throw new IllegalArgumentException("'" + CsvTable.clip(v) + "' is not a language tag such as en, es or zh-Hant");
+        }
+        return v;
+    }
+
+    static <E extends Enum<E>> E enumValue(Class<E> type, String v) {
+        if (v == null) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, v.toUpperCase(Locale.ROOT).replace(' ', '_').replace('-', '_'));
+        } catch (IllegalArgumentException e) {
+            StringBuilder all = new StringBuilder();
+            for (E c : type.getEnumConstants()) {
+                all.append(all.length() == 0 ? "" : ", ").append(c.name());
+            }
+            throw new IllegalArgumentException("'" + CsvTable.clip(v) + "' is not one of " + all);
+        }
+    }
+}

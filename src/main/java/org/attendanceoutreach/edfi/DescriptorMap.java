@@ -1,0 +1,342 @@
+package org.attendanceoutreach.edfi;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.attendanceoutreach.school.AbsenceReason;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+
+/**
+ * How Ed-Fi descriptors map onto this project's values. Immutable and thread-safe.
+ *
+ * <p>A descriptor is a URI such as {@code uri://ed-fi.org/AttendanceEventCategoryDescriptor#Excused Absence}:
+ * a namespace ({@code uri://ed-fi.org/}), the descriptor's name and, after {@code #}, its code value.
+ * A mapping file (JSON) gives, for one namespace, each descriptor's code values and what they mean here:
+ *
+ * <pre>
+ * {
+ *   "namespace": "uri://district.example.org/",
+ *   "extends": "uri://ed-fi.org/",
+ *   "descriptors": {
+ *     "AttendanceEventCategoryDescriptor": { "Absent - illness": "EXCUSED", "Suspended": "SUSPENSION" },
+ *     "StudentCharacteristicDescriptor": { "Foster": "FOSTER_CARE", "*": "IGNORE" }
+ *   },
+ *   "attendanceEventReason": { "Sick": "ILLNESS" }
+ * }
+ * </pre>
+ *
+ * A code value is matched without regard to case. A code value the namespace does not list is looked
+ * up in the namespace it {@code extends} (and so on); then {@code "*"} stands for every other code
+ * value. A descriptor found nowhere is an error naming it. The default mapping, for
+ * {@code uri://ed-fi.org/}, ships inside the jar ({@code ed-fi-descriptors.json} beside this class).
+ * Language code values that are ISO 639 codes ({@code spa}, {@code es}) or English language names
+ * ({@code Spanish}) need no entry.
+ */
+public final class DescriptorMap {
+    /** The Ed-Fi Alliance's own namespace. */
+    public static final String ED_FI = "uri://ed-fi.org/";
+
+    private static final String DEFAULT_RESOURCE = "ed-fi-descriptors.json";
+    private static final Pattern LANGUAGE_TAG = Pattern.compile("[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*");
+    private static final Set<String> FILE_FIELDS = Set.of("namespace", "extends", "descriptors", "attendanceEventReason", "description");
+
+    /** The descriptors the importer reads, and the values each may map to. */
+    public enum Kind {
+        ATTENDANCE_EVENT_CATEGORY("AttendanceEventCategoryDescriptor",
+                "PRESENT", "EXCUSED", "UNEXCUSED", "SUSPENSION", "TARDY", "EARLY_DEPARTURE", "PARTIAL"),
+        CALENDAR_EVENT("CalendarEventDescriptor", "INSTRUCTIONAL", "NOT_INSTRUCTIONAL"),
+        GRADE_LEVEL("GradeLevelDescriptor", "PK", "K", "1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "NONE"),
+        STUDENT_CHARACTERISTIC("StudentCharacteristicDescriptor",
+                "FOSTER_CARE", "HOMELESS", "JUVENILE_JUSTICE", "ENGLISH_LEARNER", "IGNORE"),
+        LIMITED_ENGLISH_PROFICIENCY("LimitedEnglishProficiencyDescriptor", "ENGLISH_LEARNER", "NOT_ENGLISH_LEARNER"),
+        LANGUAGE_USE("LanguageUseDescriptor", "HOME", "SPOKEN", "OTHER"),
+        LANGUAGE("LanguageDescriptor"),
+        RELATION("RelationDescriptor", "PARENT", "GUARDIAN", "EDUCATION_DECISION_MAKER", "OTHER");
+
+        private final String descriptorName;
+        private final Set<String> values;
+
+        Kind(String descriptorName, String... values) {
+            this.descriptorName = descriptorName;
+            this.values = Set.of(values);
+        }
+
+        /** The descriptor's Ed-Fi name, e.g. {@code AttendanceEventCategoryDescriptor}. */
+        public String descriptorName() {
+            return descriptorName;
+        }
+
+        boolean allows(String value) {
+            return this == LANGUAGE ? LANGUAGE_TAG.matcher(value).matches() : values.contains(value);
+        }
+
+        String allowedInWords() {
+            return this == LANGUAGE ? "a BCP 47 language tag such as es or zh-Hant" : String.join(", ", new TreeSet<>(values));
+        }
+
+        static Kind named(String name) {
+            for (Kind k : values()) {
+                if (k.descriptorName.equalsIgnoreCase(name)) {
+                    return k;
+                }
+            }
+            return null;
+        }
+    }
+
+    /** A descriptor that cannot be mapped; the message names it and says what to do. */
+    public static final class UnknownDescriptorException extends RuntimeException {
+        public UnknownDescriptorException(String message) {
+            super(message);
+        }
+    }
+
+    /** A mapping file that cannot be used; the message names the file and the entry. */
+    public static final class MappingFileException extends Exception {
+        public MappingFileException(String message) {
+            super(message);
+        }
+    }
+
+    /** One namespace's entries: per kind, lower-cased code value (or {@code *}) to value. */
+    private record Namespace(String extendsNamespace, Map<Kind, Map<String, String>> codes) {
+    }
+
+    private final Map<String, Namespace> namespaces;
+    private final Map<String, AbsenceReason> reasons;
+
+    private DescriptorMap(Map<String, Namespace> namespaces, Map<String, AbsenceReason> reasons) {
+        this.namespaces = namespaces;
+        this.reasons = reasons;
+    }
+
+    private static volatile DescriptorMap defaults;
+
+    /** The mapping for {@code uri://ed-fi.org/} that ships in the jar. */
+    public static DescriptorMap defaults() {
+        DescriptorMap d = defaults;
+        if (d == null) {
+            try (InputStream in = DescriptorMap.class.getResourceAsStream(DEFAULT_RESOURCE)) {
+                if (in == null) {
+                    throw new IllegalStateException(DEFAULT_RESOURCE + " is missing from the jar");
+                }
+                d = new DescriptorMap(new HashMap<>(), Map.of())
+                        .with(DEFAULT_RESOURCE, new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (MappingFileException e) {
+                throw new IllegalStateException("the bundled " + e.getMessage(), e);
+            }
+            defaults = d;
+        }
+        return d;
+    }
+
+    /** The defaults, then each file in turn (a later entry for the same code value wins). */
+    public static DescriptorMap load(List<Path> files) throws MappingFileException {
+        DescriptorMap map = defaults();
+        for (Path f : files == null ? List.<Path>of() : files) {
+            String text;
+            try {
+                text = Files.readString(f, StandardCharsets.UTF_8);
+            } catch (NoSuchFileException e) {
+                throw new MappingFileException(f + ": no such file");
+            } catch (IOException e) {
+                throw new MappingFileException(f + ": cannot be read (" + e.getClass().getSimpleName() + ")");
+            }
+            map = map.with(f.toString(), text);
+        }
+        return map;
+    }
+
+    /** This mapping with one more mapping file's entries added. */
+    public DescriptorMap with(String fileName, String json) throws MappingFileException {
+        JsonNode root;
+        try {
+            root = new ObjectMapper().readTree(json);
+        } catch (JsonProcessingException e) {
+            var at = e.getLocation();
+            throw new MappingFileException(fileName + ": is not valid JSON" + (at == null ? "" : " at line " + at.getLineNr()
+                    + ", column " + at.getColumnNr()));
+        }
+        if (root == null || !root.isObject()) {
+            throw new MappingFileException(fileName + ": must be a JSON object with namespace and descriptors");
+        }
+        for (Iterator<String> it = root.fieldNames(); it.hasNext(); ) {
+            String f = it.next();
+            if (!FILE_FIELDS.contains(f)) {
+                throw new MappingFileException(fileName + ": " + f + ": unknown field (expected namespace, extends, descriptors, attendanceEventReason)");
+            }
+        }
+        String ns = text(root, "namespace");
+        if (ns == null || ns.isBlank()) {
+            throw new MappingFileException(fileName + ": namespace: is required, e.g. \"uri://district.example.org/\"");
+        }
+        ns = normalizeNamespace(ns);
+        String ext = text(root, "extends");
+        Map<String, Namespace> all = new HashMap<>(namespaces);
+        Namespace before = all.get(ns);
+        Map<Kind, Map<String, String>> codes = new EnumMap<>(Kind.class);
+        if (before != null) {
+            before.codes().forEach((k, v) -> codes.put(k, new LinkedHashMap<>(v)));
+        }
+        JsonNode descriptors = root.get("descriptors");
+        if (descriptors != null && !descriptors.isNull()) {
+            if (!descriptors.isObject()) {
+                throw new MappingFileException(fileName + ": descriptors: must be an object of descriptor names");
+            }
+            for (Iterator<Map.Entry<String, JsonNode>> it = descriptors.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = it.next();
+                Kind kind = Kind.named(e.getKey());
+                if (kind == null) {
+                    throw new MappingFileException(fileName + ": descriptors." + e.getKey() + ": not a descriptor the importer reads ("
+                            + String.join(", ", Arrays.stream(Kind.values()).map(Kind::descriptorName).toList()) + ")");
+                }
+                if (!e.getValue().isObject()) {
+                    throw new MappingFileException(fileName + ": descriptors." + e.getKey() + ": must be an object of code value: value");
+                }
+                Map<String, String> m = codes.computeIfAbsent(kind, k -> new LinkedHashMap<>());
+                for (Iterator<Map.Entry<String, JsonNode>> c = e.getValue().fields(); c.hasNext(); ) {
+                    Map.Entry<String, JsonNode> code = c.next();
+                    String where = fileName + ": descriptors." + e.getKey() + "." + code.getKey();
+                    if (!code.getValue().isTextual()) {
+                        throw new MappingFileException(where + ": must be a string (" + kind.allowedInWords() + ")");
+                    }
+                    String value = code.getValue().textValue().strip();
+                    if (kind != Kind.LANGUAGE) {
+                        value = value.toUpperCase(Locale.ROOT);
+                    }
+                    if (!kind.allows(value)) {
+                        throw new MappingFileException(where + ": '" + clip(value) + "' is not one of " + kind.allowedInWords());
+                    }
+                    m.put(key(code.getKey()), value);
+                }
+            }
+        }
+        all.put(ns, new Namespace(ext == null ? (before == null ? null : before.extendsNamespace()) : normalizeNamespace(ext), codes));
+        Map<String, AbsenceReason> newReasons = new HashMap<>(reasons);
+        JsonNode r = root.get("attendanceEventReason");
+        if (r != null && !r.isNull()) {
+            if (!r.isObject()) {
+                throw new MappingFileException(fileName + ": attendanceEventReason: must be an object of reason text: ILLNESS, MEDICAL, …");
+            }
+            for (Iterator<Map.Entry<String, JsonNode>> it = r.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = it.next();
+                String v = e.getValue().isTextual() ? e.getValue().textValue().strip().toUpperCase(Locale.ROOT) : "";
+                try {
+                    newReasons.put(key(e.getKey()), AbsenceReason.valueOf(v));
+                } catch (IllegalArgumentException ex) {
+                    throw new MappingFileException(fileName + ": attendanceEventReason: '" + clip(v) + "' is not a reason ("
+                            + String.join(", ", Arrays.stream(AbsenceReason.values()).map(Enum::name).toList()) + ")");
+                }
+            }
+        }
+        return new DescriptorMap(Map.copyOf(all), Map.copyOf(newReasons));
+    }
+
+    /**
+     * What a descriptor means here: one of the kind's values (for {@link Kind#LANGUAGE}, a BCP 47 tag).
+     *
+     * @throws UnknownDescriptorException naming the descriptor, when it cannot be mapped
+     */
+    public String map(Kind kind, String descriptor) {
+        Objects.requireNonNull(kind, "kind");
+        if (descriptor == null || descriptor.isBlank()) {
+            throw new UnknownDescriptorException("is empty; expected a " + kind.descriptorName());
+        }
+        String d = descriptor.strip();
+        int hash = d.lastIndexOf('#');
+        String namespace;
+        String code;
+        if (hash < 0) {
+            namespace = ED_FI;
+            code = d;
+        } else {
+            String path = d.substring(0, hash);
+            code = d.substring(hash + 1);
+            int slash = path.lastIndexOf('/');
+            String name = path.substring(slash + 1);
+            if (!name.equalsIgnoreCase(kind.descriptorName())) {
+                throw new UnknownDescriptorException("'" + clip(d) + "' is a " + clip(name) + ", expected a " + kind.descriptorName());
+            }
+            namespace = normalizeNamespace(path.substring(0, slash + 1));
+        }
+        if (!namespaces.containsKey(namespace)) {
+            throw new UnknownDescriptorException("'" + clip(d) + "': no descriptor mapping for the namespace " + clip(namespace)
+                    + "; give one with --edfi-descriptors FILE, e.g. {\"namespace\": \"" + clip(namespace)
+                    + "\", \"extends\": \"" + ED_FI + "\", \"descriptors\": {...}} (README, Ed-Fi input)");
+        }
+        String k = key(code);
+        String found = lookup(namespace, kind, k);
+        if (found == null && kind == Kind.LANGUAGE) {
+            found = Languages.toTag(code.strip());
+        }
+        if (found == null) {
+            found = lookup(namespace, kind, "*");
+        }
+        if (found == null) {
+            throw new UnknownDescriptorException("unknown descriptor '" + clip(d) + "': add its code value under "
+                    + kind.descriptorName() + " in a descriptor mapping file for " + namespace
+                    + " (--edfi-descriptors FILE; README, Ed-Fi input)");
+        }
+        return found;
+    }
+
+    /** The reason this free-text {@code attendanceEventReason} stands for, if a mapping file lists it. */
+    public AbsenceReason reason(String text) {
+        return text == null ? null : reasons.get(key(text));
+    }
+
+    private String lookup(String namespace, Kind kind, String code) {
+        Set<String> seen = new TreeSet<>();
+        for (String ns = namespace; ns != null && seen.add(ns); ) {
+            Namespace n = namespaces.get(ns);
+            if (n == null) {
+                return null;
+            }
+            String v = n.codes().getOrDefault(kind, Map.of()).get(code);
+            if (v != null) {
+                return v;
+            }
+            ns = n.extendsNamespace();
+        }
+        return null;
+    }
+
+    private static String key(String code) {
+        return code.strip().toLowerCase(Locale.ROOT);
+    }
+
+    private static String normalizeNamespace(String ns) {
+        String n = ns.strip().toLowerCase(Locale.ROOT);
+        return n.endsWith("/") ? n : n + "/";
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode v = node.get(field);
+        return v == null || !v.isTextual() ? null : v.textValue();
+    }
+
+    static String clip(String s) {
+        return s.length() <= 120 ? s : s.substring(0, 117) + "…";
+    }
+}

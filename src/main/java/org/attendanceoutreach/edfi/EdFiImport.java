@@ -1,0 +1,18 @@
+package org.attendanceoutreach.edfi;
+
+import org.attendanceoutreach.read.InputProblem;
+import org.attendanceoutreach.read.SchoolFile;
+
+import java.util.List;
+
+/**
+ * What an Ed-Fi folder gave: one {@link SchoolFile} per school (each named by the folder, with its
+ * warnings and, per student, a student or the problem that kept it out), and the schools that could
+ * not be built at all (no usable calendar, say), each as a problem naming the school.
+ */
+public record EdFiImport(String folder, List<SchoolFile> schools, List<InputProblem> failedSchools) {
+    public EdFiImport {
+        schools = List.copyOf(schools);
+        failedSchools = List.copyOf(failedSchools);
+    }
+}

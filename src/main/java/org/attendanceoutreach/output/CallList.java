@@ -1,0 +1,218 @@
+package org.attendanceoutreach.output;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import org.attendanceoutreach.Recommendation;
+import org.attendanceoutreach.SchoolResult;
+import org.attendanceoutreach.StudentResult;
+import org.attendanceoutreach.catalog.Owner;
+import org.attendanceoutreach.read.SchoolFile;
+import org.attendanceoutreach.read.StudentInput;
+import org.attendanceoutreach.school.Contact;
+import org.attendanceoutreach.school.ContactRole;
+import org.attendanceoutreach.school.Student;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Today's calls: for every recommendation that is a phone call to the family and is due today (or
+ * overdue), who calls, whom, at which number, in which language, with or without an interpreter, and
+ * why, in one line. A student's calls by the same person to the same contact are one call. Sorted by
+ * owner, then student id.
+ *
+ * <p>The phone number is the point of a call list, so it is in the output; it is never logged or put
+ * in a message.
+ */
+public final class CallList {
+    /**
+     * The practices that are a call to the family, most pressing first: when one person has several
+     * reasons to call one contact, the call's reason is that of the first of them in this list.
+     */
+    public static final List<String> CALLS = List.of("personal-call-home", "same-day-return-problem-solving",
+            "call-after-three-consecutive-absences", "contact-education-decision-maker", "introduce-mentor-to-family",
+            "second-positive-contact", "morning-greeter-good-news-calls", "monthly-letter-and-follow-up-call");
+
+    /** One call to make. {@code phone} is null when no working number is on file for the contact. */
+    public record Call(String schoolId, LocalDate asOf, Owner owner, String studentId, String grade, ContactRole contactRole,
+                       String relationship, String phone, String language, boolean interpreterNeeded,
+                       List<String> interventions, String reason, LocalDate due) {
+        public Call {
+            interventions = List.copyOf(interventions);
+        }
+    }
+
+    /** The contract's order for a call list: owner, then student id (then school, then whom). */
+    public static final Comparator<Call> ORDER = Comparator.comparing((Call c) -> c.owner().name())
+            .thenComparing(Call::studentId)
+            .thenComparing(Call::schoolId)
+            .thenComparing(c -> c.contactRole().name());
+
+    private CallList() {
+    }
+
+    /** The calls due by the school's as-of day, from a school file and its results, sorted. */
+    public static List<Call> of(SchoolFile file, SchoolResult result) {
+        Map<String, Student> students = new HashMap<>();
+        for (StudentInput in : file.students()) {
+            if (in.ok()) {
+                students.putIfAbsent(in.student().studentId(), in.student());
+            }
+        }
+        List<Call> out = new ArrayList<>();
+        for (StudentResult r : result.students()) {
+            if (r.isError()) {
+                continue;
+            }
+            Map<String, List<Recommendation>> byCall = new LinkedHashMap<>();
+            for (Recommendation rec : r.recommendations()) {
+                if (CALLS.contains(rec.intervention()) && rec.contactRole() != null && !rec.due().isAfter(r.asOf())) {
+                    byCall.computeIfAbsent(rec.owner() + "/" + rec.contactRole(), k -> new ArrayList<>()).add(rec);
+                }
+            }
+            Student s = students.get(r.studentId());
+            for (List<Recommendation> recs : byCall.values()) {
+                recs.sort(Comparator.comparing((Recommendation x) -> CALLS.indexOf(x.intervention())).thenComparing(Recommendation.ORDER));
+                Recommendation first = recs.get(0);
+                Contact contact = s == null ? null : contact(s, first.contactRole());
+                out.add(new Call(result.schoolId(), r.asOf(), first.owner(), r.studentId(), s == null ? null : s.grade(),
+                        first.contactRole(), contact == null ? null : contact.relationship(),
+                        contact == null || !contact.hasUsablePhone() ? null : contact.phone().strip(),
+                        first.language(), recs.stream().anyMatch(x -> Boolean.TRUE.equals(x.interpreterNeeded())),
+                        recs.stream().map(Recommendation::intervention).toList(), oneLine(first.because()),
+                        recs.stream().map(Recommendation::due).min(Comparator.naturalOrder()).orElseThrow()));
+            }
+        }
+        out.sort(ORDER);
+        return out;
+    }
+
+    /** The contact of that role with a usable number, else the first of that role. */
+    private static Contact contact(Student s, ContactRole role) {
+        Contact first = null;
+        for (Contact c : s.contacts()) {
+            if (c.role() == role) {
+                if (c.hasUsablePhone()) {
+                    return c;
+                }
+                if (first == null) {
+                    first = c;
+                }
+            }
+        }
+        return first;
+    }
+
+    private static String oneLine(List<String> because) {
+        return String.join("; ", because).replaceAll("\\s+", " ").strip();
+    }
+
+    /** Whom, in words: {@code PARENT (mother)}. */
+    public static String whom(Call c) {
+        return c.contactRole() + (c.relationship() == null || c.relationship().isBlank() ? "" : " (" + c.relationship() + ")");
+    }
+
+    // ---- formats ----
+
+    /** A table for people, one line per call. */
+    public static void table(List<Call> calls, Writer w) {
+        PrintWriter out = new PrintWriter(w);
+        if (calls.isEmpty()) {
+            out.println("no calls due");
+            out.flush();
+            return;
+        }
+        int[] width = {5, 7, 4, 5, 8};
+        for (Call c : calls) {
+            width[0] = Math.max(width[0], c.owner().name().length());
+            width[1] = Math.max(width[1], c.studentId().length());
+            width[2] = Math.max(width[2], whom(c).length());
+            width[3] = Math.max(width[3], phoneText(c).length());
+            width[4] = Math.max(width[4], c.language() == null ? 1 : c.language().length());
+        }
+        String format = "%-" + width[0] + "s  %-" + width[1] + "s  %-" + width[2] + "s  %-" + width[3] + "s  %-" + width[4]
+                + "s  %-11s  %s%n";
+        out.printf(Locale.ROOT, format, "OWNER", "STUDENT", "WHOM", "PHONE", "LANGUAGE", "INTERPRETER", "WHAT: WHY");
+        for (Call c : calls) {
+            out.printf(Locale.ROOT, format, c.owner(), c.studentId(), whom(c), phoneText(c), c.language() == null ? "-" : c.language(),
+                    c.interpreterNeeded() ? "yes" : "no", String.join(" + ", c.interventions()) + ": " + c.reason()
+                            + (c.due().isBefore(c.asOf()) ? " (due " + c.due() + ")" : ""));
+        }
+        out.println();
+        out.printf(Locale.ROOT, "%d call%s%n", calls.size(), calls.size() == 1 ? "" : "s");
+        out.flush();
+    }
+
+    private static String phoneText(Call c) {
+        return c.phone() == null ? "(no working number)" : c.phone();
+    }
+
+    private static final String[] COLUMNS = {"owner", "studentId", "schoolId", "grade", "contactRole", "relationship", "phone",
+            "language", "interpreterNeeded", "interventions", "reason", "due"};
+
+    /** One row per call, with a header. */
+    public static void csv(List<Call> calls, Writer out) throws IOException {
+        CsvSchema.Builder schema = CsvSchema.builder().setUseHeader(true);
+        for (String c : COLUMNS) {
+            schema.addColumn(c);
+        }
+        List<List<String>> rows = new ArrayList<>();
+        for (Call c : calls) {
+            rows.add(List.of(c.owner().name(), c.studentId(), nz(c.schoolId()), nz(c.grade()), c.contactRole().name(), nz(c.relationship()),
+                    nz(c.phone()), nz(c.language()), Boolean.toString(c.interpreterNeeded()), String.join(" ", c.interventions()),
+                    c.reason(), c.due().toString()));
+        }
+        out.write(new CsvMapper().writer(schema.build()).writeValueAsString(rows));
+        out.flush();
+    }
+
+    /** {@code {"calls": [...]}}, pretty-printed. */
+    public static void json(List<Call> calls, Writer out) throws IOException {
+        try (JsonGenerator g = new JsonFactory().createGenerator(out)) {
+            g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+            g.useDefaultPrettyPrinter();
+            g.writeStartObject();
+            g.writeArrayFieldStart("calls");
+            for (Call c : calls) {
+                g.writeStartObject();
+                g.writeStringField("owner", c.owner().name());
+                g.writeStringField("studentId", c.studentId());
+                g.writeStringField("schoolId", c.schoolId());
+                g.writeStringField("asOf", c.asOf().toString());
+                g.writeStringField("grade", c.grade());
+                g.writeStringField("contactRole", c.contactRole().name());
+                g.writeStringField("relationship", c.relationship());
+                g.writeStringField("phone", c.phone());
+                g.writeStringField("language", c.language());
+                g.writeBooleanField("interpreterNeeded", c.interpreterNeeded());
+                g.writeArrayFieldStart("interventions");
+                for (String i : c.interventions()) {
+                    g.writeString(i);
+                }
+                g.writeEndArray();
+                g.writeStringField("reason", c.reason());
+                g.writeStringField("due", c.due().toString());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+        }
+        out.write("\n");
+        out.flush();
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
+    }
+}

@@ -1,0 +1,435 @@
+package org.attendanceoutreach.read;
+
+import org.attendanceoutreach.school.School;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+
+/**
+ * A JSON-lines school file, read one student at a time: line 1 is the school (schoolId, asOf,
+ * calendar, schoolLanguage), every further non-blank line one student object. Made by
+ * {@link SchoolFileReader#openLines}. Only the line being read is held in memory.
+ *
+ * <p>Each student line is read exactly as a student of a school file is, with the same checks and
+ * the same messages; a line without a usable {@code studentId} is named by its line number
+ * ({@code district.jsonl: line 7: absences[0].date: …}). A line that is not JSON is an error for
+ * that line only. A {@code studentId} that already appeared on an earlier line is an error for the
+ * later line (the earlier one has been handed out already). Not thread-safe: iterate from one thread.
+ * An I/O failure in the middle of the file is thrown as {@link UncheckedIOException}.
+ *
+ * <p>It reads ahead: a few thousand lines at most are parsed on background threads (one per core)
+ * while earlier ones are used, so reading a district keeps every core busy. What comes out, and in
+ * which order, is the same as reading one line after another; warnings are reported from the
+ * iterating thread, in file order, as each student is handed out.
+ */
+public final class SchoolLines implements Iterator<StudentInput>, Closeable {
+    /** Longer lines are an error for that line (and skipped). */
+    static final int MAX_LINE_BYTES = 16 << 20;
+    /** Lines per chunk handed to a parser thread, and how many chunks may be read ahead. */
+    private static final int CHUNK = 256;
+    private static final int AHEAD = 4 * Parsers.THREADS;
+
+    /** The parser threads: one per core, shared, daemon so they never hold up exit. */
+    private static final class Parsers {
+        static final int THREADS = Math.max(1, Runtime.getRuntime().availableProcessors());
+        static final ExecutorService POOL = Executors.newFixedThreadPool(THREADS, new ThreadFactory() {
+            private final AtomicInteger count = new AtomicInteger();
+
+            @Override
+            public Thread newThread(Runnable r) {
+                Thread t = new Thread(r, "outreach-reader-" + count.incrementAndGet());
+                t.setDaemon(true);
+                return t;
+            }
+        });
+    }
+
+    private final SchoolFileReader reader;
+    private final String file;
+    private final InputStream in;
+    private final Consumer<InputProblem> warnings;
+    private final School school;
+    private final IdSet ids = new IdSet();
+
+    private final byte[] buffer = new byte[1 << 16];
+    private int position;
+    private int limit;
+    private boolean endOfInput;
+    private byte[] line = new byte[1 << 12];
+    private int lineLength;
+    private boolean lineTooLong;
+    private long lineNumber;
+    private long handedOut = 1;
+
+    /** Lines read but not yet handed out, parsed ahead on the parser threads, in file order. */
+    private final ArrayDeque<Future<Parsed[]>> ahead = new ArrayDeque<>();
+    private Parsed[] current = new Parsed[0];
+    private int index;
+    private boolean exhausted;
+    private final boolean parallel;
+
+    SchoolLines(SchoolFileReader reader, String file, InputStream in, Consumer<InputProblem> warnings, boolean parallel)
+            throws SchoolFileException {
+        this.parallel = parallel;
+        this.reader = reader;
+        this.file = file;
+        this.in = in;
+        this.warnings = warnings;
+        School first;
+        try {
+            while (true) {
+                if (!readLine()) {
+                    throw new SchoolFileException(new InputProblem(file, null, null,
+                            "is empty; a JSON-lines school file has the school on line 1 and one student per line after it"));
+                }
+                if (lineTooLong) {
+                    throw new SchoolFileException(new InputProblem(file, null, null, "line " + lineNumber + " is longer than "
+                            + (MAX_LINE_BYTES >> 20) + " MB; line 1 of a JSON-lines school file is the school object"));
+                }
+                if (!isBlank()) {
+                    first = reader.readSchoolLine(file, line, lineLength, warnings);
+                    break;
+                }
+            }
+        } catch (IOException e) {
+            closeQuietly();
+            throw new SchoolFileException(new InputProblem(file, null, null, "cannot be read: " + e.getClass().getSimpleName()));
+        } catch (SchoolFileException | RuntimeException e) {
+            closeQuietly();
+            throw e;
+        }
+        this.school = first;
+    }
+
+    /** The file as named in messages. */
+    public String file() {
+        return file;
+    }
+
+    /** The school of line 1. */
+    public School school() {
+        return school;
+    }
+
+    /** The line number of the student last returned by {@link #next()} (line 1 is the school, before any). */
+    public long lineNumber() {
+        return handedOut;
+    }
+
+    @Override
+    public boolean hasNext() {
+        while (index >= current.length) {
+            fill();
+            Future<Parsed[]> head = ahead.poll();
+            if (head == null) {
+                return false;
+            }
+            current = join(head);
+            index = 0;
+            fill();
+        }
+        return true;
+    }
+
+    @Override
+    public StudentInput next() {
+        if (!hasNext()) {
+            throw new NoSuchElementException();
+        }
+        Parsed p = current[index];
+        current[index++] = null;
+        handedOut = p.line;
+        p.warnings.forEach(warnings);
+        return student(p.input, p.line);
+    }
+
+    /** One line, read: what came of it and the warnings about it (handed out in file order). */
+    private record Parsed(long line, StudentInput input, List<InputProblem> warnings) {
+    }
+
+    /** Keeps up to {@link #AHEAD} chunks of lines being parsed. */
+    private void fill() {
+        while (!exhausted && ahead.size() < (parallel ? AHEAD : 1)) {
+            int n = 0;
+            byte[][] lines = new byte[CHUNK][];
+            long[] numbers = new long[CHUNK];
+            boolean[] tooLong = new boolean[CHUNK];
+            try {
+                while (n < CHUNK) {
+                    if (!readLine()) {
+                        exhausted = true;
+                        break;
+                    }
+                    if (!lineTooLong && isBlank()) {
+                        continue;
+                    }
+                    lines[n] = lineTooLong ? null : Arrays.copyOf(line, lineLength);
+                    tooLong[n] = lineTooLong;
+                    numbers[n++] = lineNumber;
+                }
+            } catch (IOException e) {
+                exhausted = true;
+                if (n == 0) {
+                    throw new UncheckedIOException(file + ": cannot be read after line " + lineNumber, e);
+                }
+                // hand out what was read; the next read fails again and says so
+                exhausted = false;
+            }
+            if (n == 0) {
+                break;
+            }
+            int count = n;
+            Callable<Parsed[]> parse = () -> parse(lines, numbers, tooLong, count);
+            if (parallel) {
+                ahead.add(Parsers.POOL.submit(parse));
+            } else {
+                FutureTask<Parsed[]> task = new FutureTask<>(parse);
+                task.run();
+                ahead.add(task);
+            }
+        }
+    }
+
+    private Parsed[] parse(byte[][] lines, long[] numbers, boolean[] tooLong, int count) {
+        Parsed[] out = new Parsed[count];
+        for (int i = 0; i < count; i++) {
+            long number = numbers[i];
+            if (tooLong[i]) {
+                String key = "line " + number;
+                out[i] = new Parsed(number, StudentInput.failed(key, new InputProblem(file, null, key,
+                        "is longer than " + (MAX_LINE_BYTES >> 20) + " MB; skipped")), List.of());
+                continue;
+            }
+            List<InputProblem> found = new ArrayList<>(0);
+            StudentInput in;
+            try {
+                in = reader.readStudentLine(file, number, lines[i], lines[i].length, found::add);
+            } catch (RuntimeException e) {
+                String key = "line " + number;
+                in = StudentInput.failed(key, new InputProblem(file, null, key, "could not be read (" + e.getClass().getSimpleName() + ")"));
+            }
+            out[i] = new Parsed(number, in, found.isEmpty() ? List.of() : found);
+        }
+        return out;
+    }
+
+    private Parsed[] join(Future<Parsed[]> f) {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            cancelAhead();
+            throw new CancellationException("interrupted while reading " + file);
+        } catch (ExecutionException e) {
+            cancelAhead();
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException re) {
+                throw re;
+            }
+            if (cause instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(cause);
+        }
+    }
+
+    private void cancelAhead() {
+        for (Future<?> f : ahead) {
+            f.cancel(false);
+        }
+        ahead.clear();
+    }
+
+    private StudentInput student(StudentInput in, long line) {
+        if (!in.ok()) {
+            return in;
+        }
+        long before = ids.putIfAbsent(in.key(), line);
+        if (before < 0) {
+            return in;
+        }
+        return StudentInput.failed(in.key(), new InputProblem(file, in.key(), "studentId",
+                "the same studentId appears more than once in this file (first on line " + before
+                        + "); give each student one entry"));
+    }
+
+    @Override
+    public void close() throws IOException {
+        cancelAhead();
+        in.close();
+    }
+
+    private void closeQuietly() {
+        try {
+            in.close();
+        } catch (IOException ignored) {
+            // already failing
+        }
+    }
+
+    private boolean isBlank() {
+        for (int i = 0; i < lineLength; i++) {
+            byte b = line[i];
+            if (b != ' ' && b != '\t' && b != '\r') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Reads the next line (without its end) into {@link #line}; false at the end of the input. */
+    private boolean readLine() throws IOException {
+        lineLength = 0;
+        lineTooLong = false;
+        boolean any = false;
+        while (true) {
+            if (position == limit) {
+                if (endOfInput || !refill()) {
+                    if (any) {
+                        lineNumber++;
+                    }
+                    return any;
+                }
+            }
+            any = true;
+            int start = position;
+            int end = start;
+            while (end < limit && buffer[end] != '\n') {
+                end++;
+            }
+            append(start, end - start);
+            position = end;
+            if (end < limit) {
+                position++; // the '\n'
+                lineNumber++;
+                if (lineLength > 0 && line[lineLength - 1] == '\r') {
+                    lineLength--;
+                }
+                return true;
+            }
+        }
+    }
+
+    private boolean refill() throws IOException {
+        int n = in.read(buffer, 0, buffer.length);
+        while (n == 0) {
+            n = in.read(buffer, 0, buffer.length);
+        }
+        if (n < 0) {
+            endOfInput = true;
+            position = 0;
+            limit = 0;
+            return false;
+        }
+        position = 0;
+        limit = n;
+        return true;
+    }
+
+    private void append(int start, int count) {
+        if (lineTooLong || count == 0) {
+            return;
+        }
+        if ((long) lineLength + count > MAX_LINE_BYTES) {
+            lineTooLong = true;
+            lineLength = 0;
+            return;
+        }
+        if (lineLength + count > line.length) {
+            int size = line.length;
+            while (size < lineLength + count) {
+                size *= 2;
+            }
+            byte[] bigger = new byte[Math.min(size, MAX_LINE_BYTES)];
+            System.arraycopy(line, 0, bigger, 0, lineLength);
+            line = bigger;
+        }
+        System.arraycopy(buffer, start, line, lineLength, count);
+        lineLength += count;
+    }
+
+    /**
+     * The student ids seen so far, as 64-bit hashes with the line each was first seen on: a few
+     * megabytes for a million students. Two different ids with the same 64-bit hash would be taken
+     * for a duplicate; with a million ids the odds are about one in 30 million.
+     */
+    static final class IdSet {
+        private long[] keys = new long[1 << 12];
+        private int[] lines = new int[1 << 12];
+        private int size;
+
+        /** The line {@code id} was first seen on, or -1 (and remembers {@code line}) when it is new. */
+        long putIfAbsent(String id, long line) {
+            long h = hash(id);
+            if (h == 0) {
+                h = 1; // 0 marks an empty slot
+            }
+            int mask = keys.length - 1;
+            int i = (int) (h ^ (h >>> 32)) & mask;
+            while (keys[i] != 0) {
+                if (keys[i] == h) {
+                    return lines[i];
+                }
+                i = (i + 1) & mask;
+            }
+            keys[i] = h;
+            lines[i] = (int) Math.min(line, Integer.MAX_VALUE);
+            if (++size * 2 > keys.length) {
+                grow();
+            }
+            return -1;
+        }
+
+        private void grow() {
+            long[] oldKeys = keys;
+            int[] oldLines = lines;
+            keys = new long[oldKeys.length * 2];
+            lines = new int[oldKeys.length * 2];
+            int mask = keys.length - 1;
+            for (int j = 0; j < oldKeys.length; j++) {
+                long h = oldKeys[j];
+                if (h != 0) {
+                    int i = (int) (h ^ (h >>> 32)) & mask;
+                    while (keys[i] != 0) {
+                        i = (i + 1) & mask;
+                    }
+                    keys[i] = h;
+                    lines[i] = oldLines[j];
+                }
+            }
+        }
+
+        /** FNV-1a over the UTF-16 units, then a 64-bit finalizer (MurmurHash3 fmix64). */
+        static long hash(String s) {
+            long h = 0xcbf29ce484222325L;
+            for (int i = 0; i < s.length(); i++) {
+                h ^= s.charAt(i);
+                h *= 0x100000001b3L;
+            }
+            h ^= h >>> 33;
+            h *= 0xff51afd7ed558ccdL;
+            h ^= h >>> 33;
+            h *= 0xc4ceb93fe53a87cdL;
+            h ^= h >>> 33;
+            return h;
+        }
+    }
+}

@@ -111,6 +111,20 @@ class InputLimitsTest {
         assertFalse(section.isBlank());
     }
 
+    /** An as-of day from {@code --as-of} or the Java API, where the reader's date check does not apply. */
+    @Test
+    void anAsOfDayFarOutsideTheYearsIsTheStudentsErrorNotARuleFailure() throws Exception {
+        var file = new SchoolFileReader().read(Path.of("fixtures/sample-school.json"));
+        for (java.time.LocalDate day : new java.time.LocalDate[] {java.time.LocalDate.MAX, java.time.LocalDate.MIN,
+                java.time.LocalDate.of(1899, 12, 31), java.time.LocalDate.of(2200, 1, 1)}) {
+            var school = file.school().withAsOf(day);
+            StudentResult r = TestEngine.get().evaluate(school, file.students().get(0).student());
+            assertTrue(r.isError(), day.toString());
+            assertEquals("asOf", r.error().field(), r.error().toString());
+            assertTrue(r.error().message().contains("is not in the years 1900"), r.error().toString());
+        }
+    }
+
     /** {@code n} spaces, made as they are read. */
     private static InputStream blanks(long n) {
         return new InputStream() {

@@ -60,20 +60,34 @@ class PersonalDataTest {
         }
     }
 
+    /** Loggers made before the test get their level back; those made during it, the level the configuration gives them. */
     @AfterAll
     static void restoreLogLevels() throws Exception {
+        if (savedProperty == null) {
+            System.clearProperty(LOG_LEVEL_PROPERTY);
+        } else {
+            System.setProperty(LOG_LEVEL_PROPERTY, savedProperty);
+        }
         for (Map.Entry<Object, Integer> e : savedLevels.entrySet()) {
             level(e.getKey()).setInt(e.getKey(), e.getValue());
         }
         for (Object logger : libraryLoggers()) {
             if (!savedLevels.containsKey(logger)) {
-                level(logger).setInt(logger, 30); // WARN, as the test configuration has it
+                java.lang.reflect.Method configured = logger.getClass().getDeclaredMethod("recursivelyComputeLevelString");
+                configured.setAccessible(true);
+                Object name = configured.invoke(logger);
+                String levelName = name != null ? name.toString()
+                        : System.getProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+                int value = switch (levelName.toLowerCase(java.util.Locale.ROOT)) {
+                    case "trace" -> 0;
+                    case "debug" -> 10;
+                    case "info" -> 20;
+                    case "error" -> 40;
+                    case "off" -> 50;
+                    default -> 30;
+                };
+                level(logger).setInt(logger, value);
             }
-        }
-        if (savedProperty == null) {
-            System.clearProperty(LOG_LEVEL_PROPERTY);
-        } else {
-            System.setProperty(LOG_LEVEL_PROPERTY, savedProperty);
         }
     }
 

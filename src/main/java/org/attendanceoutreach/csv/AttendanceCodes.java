@@ -105,8 +105,8 @@ public final class AttendanceCodes {
                     try {
                         absence = AbsenceType.valueOf(type == null ? "" : type.toUpperCase(Locale.ROOT));
                     } catch (IllegalArgumentException e) {
-                        throw new CodesFileException(name + ": line " + row.line() + ": type: '" + CsvTable.clip(type == null ? "" : type)
-                                + "' is not PRESENT, EXCUSED, UNEXCUSED, SUSPENSION, TARDY or EARLY_DEPARTURE");
+                        throw new CodesFileException(name + ": line " + row.line() + ": type: " + CsvTable.clip(type == null ? "" : type)
+                                + " is not PRESENT, EXCUSED, UNEXCUSED, SUSPENSION, TARDY or EARLY_DEPARTURE");
                     }
                 }
                 AbsenceReason reason;

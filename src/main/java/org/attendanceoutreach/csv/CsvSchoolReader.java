@@ -219,7 +219,7 @@ public final class CsvSchoolReader {
                 }
                 String known = FLAGS.stream().filter(k -> k.equalsIgnoreCase(f)).findFirst().orElse(null);
                 if (known == null) {
-                    throw new RowProblem(file, row.line(), "flags", "'" + CsvTable.clip(f) + "' is not one of " + String.join(", ", FLAGS));
+                    throw new RowProblem(file, row.line(), "flags", CsvTable.clip(f) + " is not one of " + String.join(", ", FLAGS));
                 }
                 flags.put(known, true);
             }
@@ -269,8 +269,7 @@ public final class CsvSchoolReader {
                 }
                 String[] parts = item.strip().split("[\\s:@]+");
                 if (parts.length != 2) {
-                    throw new RowProblem(file, row.line(), "meetings", "'" + CsvTable.clip(item.strip())
-                            + "' is not TYPE DATE, e.g. IEP 2026-12-02 (meetings separated by ;)");
+                    throw new RowProblem(file, row.line(), "meetings", CsvTable.clip(item.strip()) + " is not TYPE DATE, e.g. IEP 2026-12-02 (meetings separated by ;)");
                 }
                 MeetingType type = cell(file, row, "meetings", v -> CsvValues.enumValue(MeetingType.class, parts[0]));
                 LocalDate date = cell(file, row, "meetings", v -> CsvValues.date(parts[1]));
@@ -301,8 +300,7 @@ public final class CsvSchoolReader {
             }
             AttendanceCodes.Code meaning = codes.find(code);
             if (meaning == null) {
-                throw new RowProblem(file, row.line(), codeColumn, "'" + CsvTable.clip(code)
-                        + "' is not an attendance code; add it to a codes file (--codes FILE; README, CSV input)");
+                throw new RowProblem(file, row.line(), codeColumn, CsvTable.clip(code) + " is not an attendance code; add it to a codes file (--codes FILE; README, CSV input)");
             }
             if (meaning.present()) {
                 continue;

@@ -58,7 +58,7 @@ final class CsvTable {
         for (String h : header) {
             String k = key(h);
             if (!k.isEmpty() && columns.putIfAbsent(k, h) != null) {
-                throw new CsvException(name + ": line " + starts.get(0)[0] + ": the column " + clip(h) + " appears twice");
+                throw new CsvException(name + ": line " + starts.get(0)[0] + ": the column " + headerName(h) + " appears twice");
             }
             keys.add(k);
         }
@@ -180,7 +180,7 @@ final class CsvTable {
         List<String> keys = known.stream().map(CsvTable::key).toList();
         for (Map.Entry<String, String> c : columns.entrySet()) {
             if (!keys.contains(c.getKey())) {
-                warn.accept(clip(c.getValue()));
+                warn.accept(headerName(c.getValue()));
             }
         }
     }
@@ -195,7 +195,13 @@ final class CsvTable {
         return columns.get(key);
     }
 
+    /** A rejected cell value, as it may appear in a message (see {@link org.attendanceoutreach.read.Shown}). */
     static String clip(String s) {
-        return s.length() <= 40 ? s : s.substring(0, 37) + "…";
+        return org.attendanceoutreach.read.Shown.value(s);
+    }
+
+    /** A column header (not personal data), cut short. */
+    static String headerName(String h) {
+        return h.length() <= 40 ? h : h.substring(0, 37) + "…";
     }
 }

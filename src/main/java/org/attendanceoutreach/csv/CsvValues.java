@@ -34,7 +34,7 @@ final class CsvValues {
             String s = v.length() > 10 && v.charAt(10) == 'T' ? v.substring(0, 10) : v;
             return LocalDate.parse(s);
         } catch (DateTimeException | NumberFormatException e) {
-            throw new IllegalArgumentException("'" + CsvTable.clip(v) + "' is not a date (YYYY-MM-DD, or MM/DD/YYYY)");
+            throw new IllegalArgumentException(CsvTable.clip(v) + " is not a date (YYYY-MM-DD, or MM/DD/YYYY)");
         }
     }
 
@@ -52,7 +52,7 @@ final class CsvValues {
             g = g.substring(1);
         }
         if (!GRADE.matcher(g).matches()) {
-            throw new IllegalArgumentException("'" + CsvTable.clip(v) + "' is not a grade (PK, K, 1 … 12)");
+            throw new IllegalArgumentException(CsvTable.clip(v) + " is not a grade (PK, K, 1 … 12)");
         }
         return g;
     }
@@ -69,7 +69,7 @@ final class CsvValues {
             case "false", "no", "n", "0" -> {
                 return false;
             }
-            default -> throw new IllegalArgumentException("'" + CsvTable.clip(v) + "' is not yes or no (true/false, y/n, 1/0)");
+            default -> throw new IllegalArgumentException(CsvTable.clip(v) + " is not yes or no (true/false, y/n, 1/0)");
         }
     }
 
@@ -82,7 +82,7 @@ final class CsvValues {
         try {
             d = v.endsWith("%") ? Double.parseDouble(v.substring(0, v.length() - 1).strip()) / 100 : Double.parseDouble(v);
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("'" + CsvTable.clip(v) + "' is not a share such as 0.14 or 14%");
+            throw new IllegalArgumentException(CsvTable.clip(v) + " is not a share such as 0.14 or 14%");
         }
         if (!(d >= 0 && d <= 1)) {
             throw new IllegalArgumentException(v + " is outside 0 … 1 (a share: 0.14 means 14%)");
@@ -99,7 +99,7 @@ final class CsvValues {
         try {
             d = v.endsWith("%") ? Double.parseDouble(v.substring(0, v.length() - 1).strip()) / 100 : Double.parseDouble(v);
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("portion: '" + CsvTable.clip(v) + "' is not a number such as 0.5");
+            throw new IllegalArgumentException("portion: " + CsvTable.clip(v) + " is not a number such as 0.5");
         }
         if (!(d > 0 && d <= 1)) {
             throw new IllegalArgumentException("portion: " + CsvTable.clip(v) + " is outside the range: more than 0 and at most 1");
@@ -114,14 +114,14 @@ final class CsvValues {
         try {
             return AbsenceReason.valueOf(v.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("reason: '" + CsvTable.clip(v)
-                    + "' is not ILLNESS, MEDICAL, TRANSPORTATION, FAMILY, HOUSING, DISCIPLINE, OTHER or UNKNOWN");
+            throw new IllegalArgumentException("reason: " + CsvTable.clip(v)
+                    + " is not ILLNESS, MEDICAL, TRANSPORTATION, FAMILY, HOUSING, DISCIPLINE, OTHER or UNKNOWN");
         }
     }
 
     static String language(String v) {
         if (v != null && !LANGUAGE.matcher(v).matches()) {
-            throw new IllegalArgumentException("'" + CsvTable.clip(v) + "' is not a language tag such as en, es or zh-Hant");
+            throw new IllegalArgumentException(CsvTable.clip(v) + " is not a language tag such as en, es or zh-Hant");
         }
         return v;
     }
@@ -137,7 +137,7 @@ final class CsvValues {
             for (E c : type.getEnumConstants()) {
                 all.append(all.length() == 0 ? "" : ", ").append(c.name());
             }
-            throw new IllegalArgumentException("'" + CsvTable.clip(v) + "' is not one of " + all);
+            throw new IllegalArgumentException(CsvTable.clip(v) + " is not one of " + all);
         }
     }
 }

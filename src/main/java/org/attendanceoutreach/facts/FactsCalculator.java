@@ -30,6 +30,10 @@ public final class FactsCalculator {
 
     public StudentFacts compute(School school, SchoolDays days, Student s) {
         LocalDate today = school.asOf();
+        if (today.getYear() < 1900 || today.getYear() > 2199) {
+            // as the reader checks every date of a file; this catches --as-of and the Java API (date arithmetic would overflow)
+            throw new InvalidInputException("asOf", today + " is not in the years 1900 … 2199");
+        }
         LocalDate enrolledOn = s.enrolledOn() == null ? school.calendar().firstDay() : s.enrolledOn();
         LocalDate withdrawnOn = s.withdrawnOn();
 

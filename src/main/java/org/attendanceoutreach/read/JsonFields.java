@@ -100,7 +100,7 @@ final class JsonFields {
         try {
             return plausible(parseDate(v.textValue()), path(name));
         } catch (DateTimeParseException e) {
-            throw new InvalidInputException(path(name), "'" + clip(v.textValue()) + "' is not a date (YYYY-MM-DD)");
+            throw new InvalidInputException(path(name), Shown.value(v.textValue()) + " is not a date (YYYY-MM-DD)");
         }
     }
 
@@ -181,7 +181,7 @@ final class JsonFields {
             for (E c : type.getEnumConstants()) {
                 allowed.append(allowed.length() == 0 ? "" : ", ").append(c.name());
             }
-            throw new InvalidInputException(path(name), "'" + clip(v) + "' is not one of " + allowed);
+            throw new InvalidInputException(path(name), Shown.value(v) + " is not one of " + allowed);
         }
     }
 
@@ -223,7 +223,7 @@ final class JsonFields {
             try {
                 return plausible(parseDate(s), path);
             } catch (DateTimeParseException e) {
-                throw new InvalidInputException(path, "'" + clip(s) + "' is not a date (YYYY-MM-DD)");
+                throw new InvalidInputException(path, Shown.value(s) + " is not a date (YYYY-MM-DD)");
             }
         }
     }

@@ -174,7 +174,7 @@ public final class SchoolFileReader {
             if (top.has("expect")) {
                 warnings.accept(new InputProblem(name, null, "expect", "scenario expectations are not read from a JSON-lines file, ignored"));
             }
-            return readSchool(top);
+            return readSchool(top, name, warnings);
         } catch (InvalidInputException e) {
             throw fileProblem(name, e.field(), e.getMessage());
         }
@@ -243,7 +243,7 @@ public final class SchoolFileReader {
         try {
             top = JsonFields.object(root, "");
             top.unknownFields(SCHOOL_FIELDS, f -> warnings.add(new InputProblem(name, null, f, "unknown field, ignored")));
-            school = readSchool(top);
+            school = readSchool(top, name, warnings::add);
         } catch (InvalidInputException e) {
             throw fileProblem(name, e.field(), e.getMessage());
         }
@@ -289,13 +289,13 @@ public final class SchoolFileReader {
         return new SchoolFileException(new InputProblem(file, null, field, message));
     }
 
-    private School readSchool(JsonFields top) {
+    private School readSchool(JsonFields top, String name, java.util.function.Consumer<InputProblem> warn) {
         LocalDate asOf = top.requiredDate("asOf");
         JsonFields cal = top.child("calendar");
         if (cal == null) {
             throw new InvalidInputException("calendar", "is required (firstDay, lastDay, closedDays)");
         }
-        cal.unknownFields(CALENDAR_FIELDS, f -> { });
+        cal.unknownFields(CALENDAR_FIELDS, f -> warn.accept(new InputProblem(name, null, f, "unknown field, ignored")));
         LocalDate first = cal.requiredDate("firstDay");
         LocalDate last = cal.requiredDate("lastDay");
         if (last.isBefore(first)) {
@@ -311,7 +311,7 @@ public final class SchoolFileReader {
         }
         String language = top.text("schoolLanguage");
         if (language != null && !LANGUAGE.matcher(language).matches()) {
-            throw new InvalidInputException("schoolLanguage", "'" + JsonFields.clip(language) + "' is not a language tag such as en or es-MX");
+            throw new InvalidInputException("schoolLanguage", Shown.value(language) + " is not a language tag such as en or es-MX");
         }
         List<String> practices = new ArrayList<>();
         for (JsonFields.Element e : top.array("practices")) {
@@ -406,7 +406,7 @@ public final class SchoolFileReader {
         String id = s.requiredText("studentId");
         String grade = s.text("grade");
         if (grade != null && !GRADE.matcher(grade).matches()) {
-            throw new InvalidInputException(s.path("grade"), "'" + JsonFields.clip(grade) + "' is not a grade (PK, K, 1 … 12)");
+            throw new InvalidInputException(s.path("grade"), Shown.value(grade) + " is not a grade (PK, K, 1 … 12)");
         }
         LocalDate enrolledOn = s.date("enrolledOn");
         LocalDate withdrawnOn = s.date("withdrawnOn");
@@ -482,7 +482,7 @@ public final class SchoolFileReader {
     private static String language(JsonFields f, String name) {
         String v = f.text(name);
         if (v != null && !LANGUAGE.matcher(v).matches()) {
-            throw new InvalidInputException(f.path(name), "'" + JsonFields.clip(v) + "' is not a language tag such as en, es or zh-Hant");
+            throw new InvalidInputException(f.path(name), Shown.value(v) + " is not a language tag such as en, es or zh-Hant");
         }
         return v;
     }

@@ -1,7 +1,5 @@
 package org.attendanceoutreach;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
 import org.attendanceoutreach.output.ResultWriter;
 import org.attendanceoutreach.read.SchoolFile;
 import org.attendanceoutreach.read.SchoolFileException;
@@ -134,12 +132,6 @@ class ConcurrencyTest {
     }
 
     private static String json(StudentResult result) {
-        StringWriter out = new StringWriter();
-        try (JsonGenerator g = new JsonFactory().createGenerator(out)) {
-            ResultWriter.student(g, result);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toString();
+        return ResultWriter.jsonLine(result);
     }
 }

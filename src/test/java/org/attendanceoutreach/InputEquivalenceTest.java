@@ -1,7 +1,5 @@
 package org.attendanceoutreach;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
 import org.attendanceoutreach.csv.AttendanceCodes;
 import org.attendanceoutreach.csv.CsvSchoolReader;
 import org.attendanceoutreach.edfi.DescriptorMap;
@@ -49,14 +47,9 @@ class InputEquivalenceTest {
 
     /** Every student's result as the json format writes it. */
     static String students(SchoolResult r) throws Exception {
-        StringWriter w = new StringWriter();
-        try (JsonGenerator g = new JsonFactory().createGenerator(w)) {
-            g.useDefaultPrettyPrinter();
-            g.writeStartArray();
-            for (StudentResult s : r.students()) {
-                ResultWriter.student(g, s);
-            }
-            g.writeEndArray();
+        StringBuilder w = new StringBuilder();
+        for (StudentResult s : r.students()) {
+            w.append(ResultWriter.jsonLine(s)).append('\n');
         }
         return w.toString();
     }

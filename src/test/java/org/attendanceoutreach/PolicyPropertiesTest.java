@@ -261,6 +261,49 @@ class PolicyPropertiesTest {
         });
     }
 
+    @Test
+    void relationshipComesBeforeAHomeVisitAndTheNurseOnlyStepsInForIllness() {
+        qt().withExamples(EXAMPLES).forAll(cases()).checkAssert(c -> {
+            StudentResult r = evaluate(c);
+            boolean positiveContactSoFar = c.student().outreach().stream()
+                    .anyMatch(o -> o.isPositiveContact() && !o.date().isAfter(c.school().asOf()))
+                    || (c.student().mentor() != null && c.student().mentor().familyIntroducedOn() != null
+                    && !c.student().mentor().assignedOn().isAfter(c.school().asOf())
+                    && !c.student().mentor().familyIntroducedOn().isAfter(c.school().asOf()));
+            if (r.recommendation("relational-home-visit").isPresent()) {
+                assertTrue(positiveContactSoFar, "a home visit before any positive contact");
+                assertEquals(3, r.supportTier());
+            }
+            if (r.supportTier() == 3 && !positiveContactSoFar && !withdrawn(c)) {
+                assertTrue(r.recommendation("consult-staff-with-relationship").isPresent());
+            }
+            if (r.recommendation("nurse-health-attendance-plan").isPresent()) {
+                double missed = c.student().absences().stream().filter(a -> a.isDayMissed() && !a.date().isAfter(c.school().asOf()))
+                        .mapToDouble(Absence::portion).sum();
+                double ill = c.student().absences().stream().filter(a -> a.isDayMissed() && a.isForHealth()
+                        && !a.date().isAfter(c.school().asOf())).mapToDouble(Absence::portion).sum();
+                assertTrue(ill >= engine.policy().healthPlanMinimumDaysMissed() && ill / missed >= engine.policy().mostlyIllnessShare(),
+                        ill + " of " + missed + " days for illness");
+                assertTrue(r.cautions().stream().anyMatch(x -> x.contains("permission")), "the parents' permission caution");
+            }
+        });
+    }
+
+    @Test
+    void theSummerMeetingHappensOnlyBeforeTheFirstDayAndHomelessStudentsMeetTheLiaison() {
+        qt().withExamples(EXAMPLES).forAll(cases()).checkAssert(c -> {
+            StudentResult r = evaluate(c);
+            r.recommendation("summer-transition-meeting").ifPresent(m -> {
+                assertTrue(c.school().asOf().isBefore(c.school().calendar().firstDay()));
+                assertTrue(m.due().isBefore(c.school().calendar().firstDay()));
+            });
+            if (c.student().context().homeless() && !withdrawn(c)) {
+                assertTrue(r.recommendation("mckinney-vento-liaison").isPresent());
+                assertTrue(r.recommendation("community-resource-connection").isPresent());
+            }
+        });
+    }
+
     static Optional<Absence> absentToday(Generated.Case c) {
         return c.student().absences().stream().filter(a -> a.date().equals(c.school().asOf()) && a.isDayMissed()).findFirst();
     }

@@ -141,7 +141,7 @@ public final class ResultWriter {
     }
 
     /** One student as contract section 3 gives it (or its error). */
-    public static void student(JsonGenerator g, StudentResult r) throws IOException {
+    static void student(JsonGenerator g, StudentResult r) throws IOException {
         g.writeStartObject();
         g.writeStringField("studentId", r.studentId());
         if (r.isError()) {

@@ -1,5 +1,6 @@
 package org.attendanceoutreach;
 
+import org.attendanceoutreach.internal.DaemonPool;
 import org.attendanceoutreach.catalog.Catalog;
 import org.attendanceoutreach.facts.SchoolDays;
 import org.attendanceoutreach.policy.Policy;
@@ -30,10 +31,7 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.stream.Stream;
@@ -132,17 +130,8 @@ public final class OutreachEngine implements AutoCloseable {
 
     /** The worker threads: one per core, shared by every engine, daemon so they never hold up exit. */
     private static final class Workers {
-        static final int THREADS = Math.max(1, Runtime.getRuntime().availableProcessors());
-        static final ExecutorService POOL = Executors.newFixedThreadPool(THREADS, new ThreadFactory() {
-            private final AtomicInteger count = new AtomicInteger();
-
-            @Override
-            public Thread newThread(Runnable r) {
-                Thread t = new Thread(r, "outreach-worker-" + count.incrementAndGet());
-                t.setDaemon(true);
-                return t;
-            }
-        });
+        static final int THREADS = DaemonPool.cores();
+        static final ExecutorService POOL = DaemonPool.perCore("outreach-worker");
     }
 
     /** Ordered results of chunks evaluated on the workers, a bounded number of chunks ahead. */

@@ -147,25 +147,34 @@ public final class FactsCalculator {
         return "a closed day in the calendar";
     }
 
-    /** The contact to reach: the Education Decision Maker for foster care, else a parent or guardian with a working phone. */
-    private static void contact(StudentFacts.Builder b, Student s, School school) {
-        Contact chosen = null;
-        boolean hasEdm = s.contacts().stream().anyMatch(c -> c.role() == ContactRole.EDUCATION_DECISION_MAKER);
-        if (s.context().fosterCare() && hasEdm) {
-            chosen = best(s.contacts(), ContactRole.EDUCATION_DECISION_MAKER);
-        }
-        if (chosen == null) {
-            for (ContactRole role : List.of(ContactRole.PARENT, ContactRole.GUARDIAN, ContactRole.EDUCATION_DECISION_MAKER, ContactRole.OTHER)) {
-                Contact c = best(s.contacts(), role);
-                if (c != null && c.hasUsablePhone()) {
-                    chosen = c;
-                    break;
-                }
+    /**
+     * The contact to reach about a student: for a student in foster care, the Education Decision
+     * Maker (whatever the state of their phone); else the first parent, then guardian, then other
+     * Education Decision Maker, then other contact with a usable phone; else the first parent,
+     * guardian or Education Decision Maker on file; else the first contact. Null with no contacts.
+     */
+    public static Contact contactToReach(Student s) {
+        if (s.context().fosterCare()) {
+            Contact edm = best(s.contacts(), ContactRole.EDUCATION_DECISION_MAKER);
+            if (edm != null) {
+                return edm;
             }
         }
-        if (chosen == null && !s.contacts().isEmpty()) {
-            chosen = s.contacts().stream().filter(c -> c.role() != ContactRole.OTHER).findFirst().orElse(s.contacts().get(0));
+        for (ContactRole role : List.of(ContactRole.PARENT, ContactRole.GUARDIAN, ContactRole.EDUCATION_DECISION_MAKER, ContactRole.OTHER)) {
+            Contact c = best(s.contacts(), role);
+            if (c != null && c.hasUsablePhone()) {
+                return c;
+            }
         }
+        if (s.contacts().isEmpty()) {
+            return null;
+        }
+        return s.contacts().stream().filter(c -> c.role() != ContactRole.OTHER).findFirst().orElse(s.contacts().get(0));
+    }
+
+    private static void contact(StudentFacts.Builder b, Student s, School school) {
+        Contact chosen = contactToReach(s);
+        boolean hasEdm = s.contacts().stream().anyMatch(c -> c.role() == ContactRole.EDUCATION_DECISION_MAKER);
         b.hasEducationDecisionMaker = hasEdm;
         b.contactRole = chosen == null ? null : chosen.role();
         b.hasWorkingPhone = chosen != null && chosen.hasUsablePhone();

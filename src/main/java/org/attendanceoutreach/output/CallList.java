@@ -1,5 +1,6 @@
 package org.attendanceoutreach.output;
 
+import org.attendanceoutreach.facts.FactsCalculator;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
@@ -85,7 +86,7 @@ public final class CallList {
             for (List<Recommendation> recs : byCall.values()) {
                 recs.sort(Comparator.comparing((Recommendation x) -> CALLS.indexOf(x.intervention())).thenComparing(Recommendation.ORDER));
                 Recommendation first = recs.get(0);
-                Contact contact = s == null ? null : contact(s, first.contactRole());
+                Contact contact = s == null ? null : FactsCalculator.contactToReach(s);
                 out.add(new Call(result.schoolId(), r.asOf(), first.owner(), r.studentId(), s == null ? null : s.grade(),
                         first.contactRole(), contact == null ? null : contact.relationship(),
                         contact == null || !contact.hasUsablePhone() ? null : contact.phone().strip(),
@@ -96,22 +97,6 @@ public final class CallList {
         }
         out.sort(ORDER);
         return out;
-    }
-
-    /** The contact of that role with a usable number, else the first of that role. */
-    private static Contact contact(Student s, ContactRole role) {
-        Contact first = null;
-        for (Contact c : s.contacts()) {
-            if (c.role() == role) {
-                if (c.hasUsablePhone()) {
-                    return c;
-                }
-                if (first == null) {
-                    first = c;
-                }
-            }
-        }
-        return first;
     }
 
     private static String oneLine(List<String> because) {

@@ -1,5 +1,6 @@
 package org.attendanceoutreach.read;
 
+import org.attendanceoutreach.internal.DaemonPool;
 import org.attendanceoutreach.school.School;
 
 import java.io.Closeable;
@@ -16,11 +17,8 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.FutureTask;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
@@ -49,17 +47,8 @@ public final class SchoolLines implements Iterator<StudentInput>, Closeable {
 
     /** The parser threads: one per core, shared, daemon so they never hold up exit. */
     private static final class Parsers {
-        static final int THREADS = Math.max(1, Runtime.getRuntime().availableProcessors());
-        static final ExecutorService POOL = Executors.newFixedThreadPool(THREADS, new ThreadFactory() {
-            private final AtomicInteger count = new AtomicInteger();
-
-            @Override
-            public Thread newThread(Runnable r) {
-                Thread t = new Thread(r, "outreach-reader-" + count.incrementAndGet());
-                t.setDaemon(true);
-                return t;
-            }
-        });
+        static final int THREADS = DaemonPool.cores();
+        static final ExecutorService POOL = DaemonPool.perCore("outreach-reader");
     }
 
     private final SchoolFileReader reader;

@@ -1,0 +1,26 @@
+package org.attendanceoutreach.internal;
+
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** Fixed pools of daemon threads (they never hold up the JVM's exit). Not part of the API. */
+public final class DaemonPool {
+    private DaemonPool() {
+    }
+
+    /** One thread per core, named {@code prefix-1}, {@code prefix-2}, …. */
+    public static ExecutorService perCore(String prefix) {
+        AtomicInteger count = new AtomicInteger();
+        return Executors.newFixedThreadPool(cores(), r -> {
+            Thread t = new Thread(r, prefix + "-" + count.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /** The number of cores the JVM may use (at least 1). */
+    public static int cores() {
+        return Math.max(1, Runtime.getRuntime().availableProcessors());
+    }
+}

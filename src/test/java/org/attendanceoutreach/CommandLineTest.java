@@ -29,8 +29,11 @@ class CommandLineTest {
         Run r = run("recommend", "--rules", "rules", "fixtures/sample-school.json");
         assertTrue(r.err().contains("rules: folder rules"), r.err());
         assertTrue(r.out().contains("\"intervention\": \"personal-call-home\""), r.out());
-        assertEquals(1, r.status(), "the sample holds one deliberately bad student: " + r.err());
-        assertTrue(r.err().lines().anyMatch(l -> l.startsWith("error: fixtures/sample-school.json: student ")), r.err());
+        assertEquals(0, r.status(), "every student of the sample is evaluated: " + r.err());
+        Run withBad = run("recommend", "--rules", "rules", "fixtures/scenarios/one-bad-student.json");
+        assertEquals(1, withBad.status(), "a file with a bad student");
+        assertTrue(withBad.err().lines().anyMatch(l -> l.startsWith("error: fixtures/scenarios/one-bad-student.json: student BAD-02: absences[1].date: ")), withBad.err());
+        assertTrue(withBad.out().contains("\"studentId\": \"BAD-03\""), "the students after it are evaluated");
     }
 
     @Test

@@ -75,6 +75,7 @@ class PolicyStaffToolsTest {
         assertTrue(r.out().contains("1. \"attendance tier: "), r.out());
         assertTrue(r.out().contains("rules that came close"), r.out());
         assertTrue(r.out().contains("absenceRate = "), r.out());
+        assertTrue(r.out().contains("matched: "), "each fired rule shows the conditions it matched");
     }
 
     @Test

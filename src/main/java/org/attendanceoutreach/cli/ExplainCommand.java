@@ -21,6 +21,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
@@ -86,6 +87,10 @@ final class ExplainCommand implements Callable<Integer> {
         int n = 1;
         for (String rule : e.rulesFired()) {
             out.println("  " + n++ + ". \"" + rule + "\" (" + engine.rules().fileOf(rule) + ")");
+            List<String> conditions = e.matched().getOrDefault(rule, List.of());
+            if (!conditions.isEmpty()) {
+                out.println("       matched: " + String.join(", ", conditions));
+            }
             for (Recommendation r : e.result().recommendations()) {
                 if (java.util.Arrays.asList(r.rule().split("; ")).contains(rule)) {
                     out.println("       -> " + r.intervention() + ", because " + String.join("; ", r.because()));

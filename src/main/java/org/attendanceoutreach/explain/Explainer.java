@@ -38,6 +38,7 @@ public final class Explainer {
     private final RuleSet probes;
     private final Map<String, String> probeConditions = new LinkedHashMap<>();
     private final Map<String, String> probeOf = new LinkedHashMap<>();
+    private final Map<String, List<String>> conditionsOf = new LinkedHashMap<>();
 
     /** Builds the probe rules (a second compilation of the rule files: a few seconds). */
     public Explainer(RuleSet rules) throws RulesException, IOException {
@@ -67,7 +68,11 @@ public final class Explainer {
                 }
             }
         }
-        return new Explanation(result, facts, result.rulesFired(), near);
+        Map<String, List<String>> matched = new LinkedHashMap<>();
+        for (String rule : result.rulesFired()) {
+            matched.put(rule, conditionsOf.getOrDefault(rule, List.of()));
+        }
+        return new Explanation(result, facts, result.rulesFired(), near, matched);
     }
 
     /** Every readable fact of the student, by property name. */
@@ -117,6 +122,7 @@ public final class Explainer {
                 continue;
             }
             List<String> conditions = split(lhs.substring(start, close));
+            conditionsOf.put(name, conditions.stream().map(String::strip).filter(c -> !c.isEmpty()).toList());
             if (conditions.size() < 2 && !lhs.contains("Policy(")) {
                 continue;
             }

@@ -27,9 +27,7 @@ import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Spliterator;
 import java.util.Spliterators;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicReference;
@@ -184,23 +182,7 @@ public final class OutreachEngine implements AutoCloseable {
                 if (head == null) {
                     return false;
                 }
-                try {
-                    current = head.get();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    cancel();
-                    throw new CancellationException("interrupted while evaluating students");
-                } catch (ExecutionException e) {
-                    cancel();
-                    Throwable cause = e.getCause();
-                    if (cause instanceof RuntimeException re) {
-                        throw re;
-                    }
-                    if (cause instanceof Error err) {
-                        throw err;
-                    }
-                    throw new IllegalStateException(cause);
-                }
+                current = DaemonPool.await(head, this::cancel, "evaluating students");
                 index = 0;
                 fill();
             }

@@ -1,11 +1,8 @@
 package org.attendanceoutreach;
 
-import org.attendanceoutreach.cli.OutreachCommand;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -16,19 +13,14 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** The commands for a school's own systems: --edfi, --csv, call-list and report, run in-process as a user would. */
 class SchoolSystemsCommandLineTest {
-    record Run(int status, String out, String err) { }
-
-    static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int status = OutreachCommand.run(new PrintWriter(out), new PrintWriter(err), args);
-        return new Run(status, out.toString(), err.toString());
+    private static CommandLineTest.Run run(String... args) {
+        return CommandLineTest.run(args);
     }
 
     @Test
     void recommendReadsTheSharedEdFiSampleWithOneWarningAndNoErrors() {
         assumeTrue(Files.isDirectory(Path.of("../shared/data/edfi-sample")), "the shared sample sits beside the repository");
-        Run r = run("recommend", "--rules", "rules", "--edfi", "../shared/data/edfi-sample", "--as-of", "2022-05-27", "--format", "csv");
+        CommandLineTest.Run r = run("recommend", "--rules", "rules", "--edfi", "../shared/data/edfi-sample", "--as-of", "2022-05-27", "--format", "csv");
         assertEquals(0, r.status(), r.err());
         assertEquals(1, r.err().lines().filter(l -> l.startsWith("warning: ")).count(), r.err());
         assertFalse(r.err().contains("error"), r.err());
@@ -39,21 +31,21 @@ class SchoolSystemsCommandLineTest {
 
     @Test
     void recommendTakesTheCsvFilesAndRejectsHalfAnInput() {
-        Run r = run("recommend", "--rules", "rules", "--format", "table", "--csv", "fixtures/csv/roster.csv", "fixtures/csv/attendance.csv",
+        CommandLineTest.Run r = run("recommend", "--rules", "rules", "--format", "table", "--csv", "fixtures/csv/roster.csv", "fixtures/csv/attendance.csv",
                 "--school", "fixtures/csv/school.json", "--codes", "fixtures/csv/codes.csv");
         assertEquals(0, r.status(), r.err());
         assertTrue(r.out().lines().anyMatch(l -> l.matches("E-102 +MODERATE_CHRONIC .*")), r.out());
-        Run half = run("recommend", "--csv", "fixtures/csv/roster.csv", "fixtures/csv/attendance.csv");
+        CommandLineTest.Run half = run("recommend", "--csv", "fixtures/csv/roster.csv", "fixtures/csv/attendance.csv");
         assertEquals(2, half.status());
         assertTrue(half.err().contains("--csv needs --school FILE"), half.err());
-        Run none = run("recommend");
+        CommandLineTest.Run none = run("recommend");
         assertEquals(2, none.status());
         assertTrue(none.err().contains("give school files, --edfi DIR, or --csv"), none.err());
     }
 
     @Test
     void anEdFiFolderWithAnUnmappedLocalDescriptorExitsOneAndNamesIt() {
-        Run r = run("recommend", "--rules", "rules", "--edfi", "fixtures/edfi", "--as-of", "2026-11-20");
+        CommandLineTest.Run r = run("recommend", "--rules", "rules", "--edfi", "fixtures/edfi", "--as-of", "2026-11-20");
         assertEquals(1, r.status());
         assertTrue(r.err().contains("error: fixtures/edfi/studentSchoolAttendanceEvents.json: student E-105: ["), r.err());
         assertTrue(r.err().contains("uri://lakeside.example.org/AttendanceEventCategoryDescriptor#Absent - Bus"), r.err());
@@ -62,25 +54,25 @@ class SchoolSystemsCommandLineTest {
 
     @Test
     void callListPrintsTodaysCallsWithNumbersOnStandardOutputOnly() {
-        Run table = run("call-list", "--rules", "rules", "--edfi", "fixtures/edfi", "--edfi-descriptors",
+        CommandLineTest.Run table = run("call-list", "--rules", "rules", "--edfi", "fixtures/edfi", "--edfi-descriptors",
                 "fixtures/edfi/lakeside-descriptors.json", "--as-of", "2026-11-20");
         assertEquals(0, table.status(), table.err());
         assertTrue(table.out().startsWith("OWNER"), table.out());
         assertTrue(table.out().contains("555-0102"), table.out());
         assertTrue(table.out().contains("4 calls"), table.out());
         assertFalse(table.err().contains("555-"), "phone numbers never go to standard error");
-        Run csv = run("call-list", "--rules", "rules", "--format", "csv", "fixtures/sample-school.json");
+        CommandLineTest.Run csv = run("call-list", "--rules", "rules", "--format", "csv", "fixtures/sample-school.json");
         assertEquals(0, csv.status(), csv.err());
         assertTrue(csv.out().startsWith("owner,studentId,"), csv.out());
         assertFalse(csv.err().contains("555-"), csv.err());
-        Run bad = run("call-list", "--format", "xml", "fixtures/sample-school.json");
+        CommandLineTest.Run bad = run("call-list", "--format", "xml", "fixtures/sample-school.json");
         assertEquals(2, bad.status());
     }
 
     @Test
     void reportWritesOneSelfContainedPage(@TempDir Path dir) throws Exception {
         Path out = dir.resolve("report.html");
-        Run r = run("report", "--rules", "rules", "fixtures/edfi-equivalent.json", "--out", out.toString());
+        CommandLineTest.Run r = run("report", "--rules", "rules", "fixtures/edfi-equivalent.json", "--out", out.toString());
         assertEquals(0, r.status(), r.err());
         String html = Files.readString(out);
         assertTrue(html.contains("<svg"));

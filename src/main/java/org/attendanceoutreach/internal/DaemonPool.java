@@ -1,6 +1,9 @@
 package org.attendanceoutreach.internal;
 
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -17,6 +20,30 @@ public final class DaemonPool {
             t.setDaemon(true);
             return t;
         });
+    }
+
+    /**
+     * The result of {@code f}; on interruption or failure, runs {@code cancel} first, then rethrows
+     * the task's own exception (or a {@link CancellationException} naming {@code what}).
+     */
+    public static <T> T await(Future<T> f, Runnable cancel, String what) {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            cancel.run();
+            throw new CancellationException("interrupted while " + what);
+        } catch (ExecutionException e) {
+            cancel.run();
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException re) {
+                throw re;
+            }
+            if (cause instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(cause);
+        }
     }
 
     /** The number of cores the JVM may use (at least 1). */

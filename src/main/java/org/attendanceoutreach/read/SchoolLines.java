@@ -14,8 +14,6 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CancellationException;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.FutureTask;
@@ -221,23 +219,7 @@ public final class SchoolLines implements Iterator<StudentInput>, Closeable {
     }
 
     private Parsed[] join(Future<Parsed[]> f) {
-        try {
-            return f.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            cancelAhead();
-            throw new CancellationException("interrupted while reading " + file);
-        } catch (ExecutionException e) {
-            cancelAhead();
-            Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException re) {
-                throw re;
-            }
-            if (cause instanceof Error err) {
-                throw err;
-            }
-            throw new IllegalStateException(cause);
-        }
+        return DaemonPool.await(f, this::cancelAhead, "reading " + file);
     }
 
     private void cancelAhead() {

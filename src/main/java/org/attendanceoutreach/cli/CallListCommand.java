@@ -50,9 +50,7 @@ final class CallListCommand implements Callable<Integer> {
             err.println("outreach call-list: '" + format + "' is not a format: use table, csv or json");
             return 2;
         }
-        inputs.check(spec);
-        if ((files == null || files.isEmpty()) && !inputs.any()) {
-            err.println("outreach call-list: give school files, --edfi DIR, or --csv ROSTER.csv ATTENDANCE.csv --school FILE");
+        if (inputs.nothingGiven(files, spec)) {
             return 2;
         }
         OutreachEngine engine = rules.engine(err);

@@ -61,6 +61,20 @@ final class InputOptions {
         return edfi != null || csv != null;
     }
 
+    /**
+     * Checks the input options and that some input was given; when none was, says so on standard
+     * error and returns true (the command then exits 2).
+     */
+    boolean nothingGiven(List<Path> files, CommandSpec spec) {
+        check(spec);
+        if ((files == null || files.isEmpty()) && !any()) {
+            spec.commandLine().getErr().println("outreach " + spec.name()
+                    + ": give school files, --edfi DIR, or --csv ROSTER.csv ATTENDANCE.csv --school FILE");
+            return true;
+        }
+        return false;
+    }
+
     /** Options that only make sense together. */
     void check(CommandSpec spec) {
         if (csv != null && csv.size() != 2) {

@@ -64,9 +64,7 @@ final class RecommendCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
-        inputs.check(spec);
-        if ((files == null || files.isEmpty()) && !inputs.any()) {
-            err.println("outreach recommend: give school files, --edfi DIR, or --csv ROSTER.csv ATTENDANCE.csv --school FILE");
+        if (inputs.nothingGiven(files, spec)) {
             return 2;
         }
         OutreachEngine engine = rules.engine(err);

@@ -49,9 +49,7 @@ final class ReportCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        inputs.check(spec);
-        if ((files == null || files.isEmpty()) && !inputs.any()) {
-            err.println("outreach report: give school files, --edfi DIR, or --csv ROSTER.csv ATTENDANCE.csv --school FILE");
+        if (inputs.nothingGiven(files, spec)) {
             return 2;
         }
         OutreachEngine engine = rules.engine(err);

@@ -39,7 +39,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class PersonalDataTest {
     static final String MARKER = "ZZPII";
     private static final String LOG_LEVEL_PROPERTY = "org.slf4j.simpleLogger.log.org.attendanceoutreach";
-    private static final Path FIXTURES = Path.of("src/test/resources/pii");
+    private static final Path FIXTURES = Path.of("src/cli/src/test/resources/pii");
     private static final String SCHOOL = FIXTURES.resolve("marked-school.json").toString();
     private static final String DISTRICT = FIXTURES.resolve("marked-district.jsonl").toString();
     private static final String MALFORMED = FIXTURES.resolve("marked-malformed.json").toString();

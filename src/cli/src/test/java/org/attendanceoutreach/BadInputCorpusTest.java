@@ -1,8 +1,10 @@
 package org.attendanceoutreach;
 
+import org.attendanceoutreach.result.StudentResult;
+import org.attendanceoutreach.result.SchoolResult;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.attendanceoutreach.read.InputProblem;
+import org.attendanceoutreach.result.InputProblem;
 import org.attendanceoutreach.read.SchoolFile;
 import org.attendanceoutreach.read.SchoolFileException;
 import org.attendanceoutreach.read.SchoolFileReader;

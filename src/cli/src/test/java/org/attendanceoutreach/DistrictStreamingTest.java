@@ -1,9 +1,12 @@
 package org.attendanceoutreach;
 
+import org.attendanceoutreach.result.StudentResult;
+import org.attendanceoutreach.result.Recommendation;
+import org.attendanceoutreach.result.SchoolResult;
 import org.attendanceoutreach.bench.DistrictGenerator;
 import org.attendanceoutreach.bench.ReferenceEvaluator;
 import org.attendanceoutreach.output.ResultWriter;
-import org.attendanceoutreach.read.InputProblem;
+import org.attendanceoutreach.result.InputProblem;
 import org.attendanceoutreach.read.SchoolFile;
 import org.attendanceoutreach.read.SchoolFileException;
 import org.attendanceoutreach.read.SchoolFileReader;

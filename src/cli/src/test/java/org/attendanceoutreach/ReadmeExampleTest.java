@@ -1,5 +1,8 @@
 package org.attendanceoutreach;
 
+import org.attendanceoutreach.result.StudentResult;
+import org.attendanceoutreach.result.SchoolResult;
+import org.attendanceoutreach.result.AttendanceTier;
 import org.attendanceoutreach.bench.DistrictGenerator;
 import org.attendanceoutreach.read.SchoolFileReader;
 import org.attendanceoutreach.read.SchoolLines;

@@ -1,5 +1,7 @@
 package org.attendanceoutreach;
 
+import org.attendanceoutreach.result.StudentResult;
+import org.attendanceoutreach.result.SchoolResult;
 import org.attendanceoutreach.internal.DaemonPool;
 import org.attendanceoutreach.catalog.Catalog;
 import org.attendanceoutreach.facts.SchoolDays;

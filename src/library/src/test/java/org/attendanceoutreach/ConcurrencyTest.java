@@ -1,5 +1,7 @@
 package org.attendanceoutreach;
 
+import org.attendanceoutreach.result.StudentResult;
+import org.attendanceoutreach.result.SchoolResult;
 import org.attendanceoutreach.output.ResultWriter;
 import org.attendanceoutreach.read.SchoolFile;
 import org.attendanceoutreach.read.SchoolFileException;

@@ -1,5 +1,6 @@
 package org.attendanceoutreach;
 
+import org.attendanceoutreach.result.StudentResult;
 import org.attendanceoutreach.facts.SchoolDays;
 import org.attendanceoutreach.facts.StudentFacts;
 import org.attendanceoutreach.school.Absence;

@@ -1,5 +1,8 @@
 package org.attendanceoutreach;
 
+import org.attendanceoutreach.result.StudentResult;
+import org.attendanceoutreach.result.SchoolResult;
+import org.attendanceoutreach.result.AttendanceTier;
 import org.attendanceoutreach.csv.AttendanceCodes;
 import org.attendanceoutreach.csv.CsvSchoolReader;
 import org.attendanceoutreach.edfi.DescriptorMap;

@@ -1,5 +1,6 @@
 package org.attendanceoutreach;
 
+import org.attendanceoutreach.result.StudentResult;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.type.TypeFactory;
 import org.attendanceoutreach.read.SchoolFileException;

@@ -1,5 +1,9 @@
 package org.attendanceoutreach;
 
+import org.attendanceoutreach.result.StudentResult;
+import org.attendanceoutreach.result.Recommendation;
+import org.attendanceoutreach.result.SchoolResult;
+import org.attendanceoutreach.result.AttendanceTier;
 import org.attendanceoutreach.catalog.Catalog;
 import org.attendanceoutreach.catalog.Impact;
 import org.attendanceoutreach.catalog.Practice;

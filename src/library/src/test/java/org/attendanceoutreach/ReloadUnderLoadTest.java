@@ -1,5 +1,6 @@
 package org.attendanceoutreach;
 
+import org.attendanceoutreach.result.SchoolResult;
 import org.attendanceoutreach.read.SchoolFile;
 import org.attendanceoutreach.read.SchoolFileReader;
 import org.attendanceoutreach.rules.RuleProblem;

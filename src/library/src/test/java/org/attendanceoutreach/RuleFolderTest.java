@@ -1,5 +1,6 @@
 package org.attendanceoutreach;
 
+import org.attendanceoutreach.result.StudentResult;
 import org.attendanceoutreach.catalog.Impact;
 import org.attendanceoutreach.catalog.Practice;
 import org.attendanceoutreach.catalog.Strategy;

@@ -1,8 +1,8 @@
 package org.attendanceoutreach.cli;
 
 import org.attendanceoutreach.OutreachEngine;
-import org.attendanceoutreach.SchoolResult;
-import org.attendanceoutreach.StudentResult;
+import org.attendanceoutreach.result.SchoolResult;
+import org.attendanceoutreach.result.StudentResult;
 import org.attendanceoutreach.diff.OutcomeDiff;
 import org.attendanceoutreach.read.SchoolFile;
 import org.attendanceoutreach.read.SchoolFileException;

@@ -1,7 +1,7 @@
 package org.attendanceoutreach.cli;
 
 import org.attendanceoutreach.OutreachEngine;
-import org.attendanceoutreach.Recommendation;
+import org.attendanceoutreach.result.Recommendation;
 import org.attendanceoutreach.explain.Explainer;
 import org.attendanceoutreach.explain.Explanation;
 import org.attendanceoutreach.explain.NearMiss;

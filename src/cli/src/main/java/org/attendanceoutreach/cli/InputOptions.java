@@ -1,12 +1,12 @@
 package org.attendanceoutreach.cli;
 
-import org.attendanceoutreach.SchoolResult;
+import org.attendanceoutreach.result.SchoolResult;
 import org.attendanceoutreach.csv.AttendanceCodes;
 import org.attendanceoutreach.csv.CsvSchoolReader;
 import org.attendanceoutreach.edfi.DescriptorMap;
 import org.attendanceoutreach.edfi.EdFiImport;
 import org.attendanceoutreach.edfi.EdFiReader;
-import org.attendanceoutreach.read.InputProblem;
+import org.attendanceoutreach.result.InputProblem;
 import org.attendanceoutreach.read.SchoolFile;
 import org.attendanceoutreach.read.SchoolFileException;
 import org.attendanceoutreach.read.SchoolFileReader;

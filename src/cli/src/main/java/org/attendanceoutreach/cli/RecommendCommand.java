@@ -1,11 +1,11 @@
 package org.attendanceoutreach.cli;
 
 import org.attendanceoutreach.OutreachEngine;
-import org.attendanceoutreach.SchoolResult;
-import org.attendanceoutreach.StudentResult;
+import org.attendanceoutreach.result.SchoolResult;
+import org.attendanceoutreach.result.StudentResult;
 import org.attendanceoutreach.output.AtomicFile;
 import org.attendanceoutreach.output.ResultWriter;
-import org.attendanceoutreach.read.InputProblem;
+import org.attendanceoutreach.result.InputProblem;
 import org.attendanceoutreach.read.SchoolFile;
 import org.attendanceoutreach.read.SchoolFileException;
 import org.attendanceoutreach.read.SchoolFileReader;

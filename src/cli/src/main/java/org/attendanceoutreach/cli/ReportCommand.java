@@ -1,7 +1,7 @@
 package org.attendanceoutreach.cli;
 
 import org.attendanceoutreach.OutreachEngine;
-import org.attendanceoutreach.SchoolResult;
+import org.attendanceoutreach.result.SchoolResult;
 import org.attendanceoutreach.output.AtomicFile;
 import org.attendanceoutreach.output.CallList;
 import org.attendanceoutreach.output.HtmlReport;

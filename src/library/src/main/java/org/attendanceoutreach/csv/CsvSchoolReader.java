@@ -1,6 +1,6 @@
 package org.attendanceoutreach.csv;
 
-import org.attendanceoutreach.read.InputProblem;
+import org.attendanceoutreach.result.InputProblem;
 import org.attendanceoutreach.read.SchoolFile;
 import org.attendanceoutreach.read.SchoolFileException;
 import org.attendanceoutreach.read.SchoolFileReader;

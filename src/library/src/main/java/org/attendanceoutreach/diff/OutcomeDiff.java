@@ -1,7 +1,7 @@
 package org.attendanceoutreach.diff;
 
-import org.attendanceoutreach.Recommendation;
-import org.attendanceoutreach.StudentResult;
+import org.attendanceoutreach.result.Recommendation;
+import org.attendanceoutreach.result.StudentResult;
 
 import java.util.ArrayList;
 import java.util.List;

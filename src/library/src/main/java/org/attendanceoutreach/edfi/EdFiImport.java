@@ -1,6 +1,6 @@
 package org.attendanceoutreach.edfi;
 
-import org.attendanceoutreach.read.InputProblem;
+import org.attendanceoutreach.result.InputProblem;
 import org.attendanceoutreach.read.SchoolFile;
 
 import java.util.List;

@@ -11,7 +11,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import org.attendanceoutreach.edfi.DescriptorMap.Kind;
 import org.attendanceoutreach.edfi.DescriptorMap.UnknownDescriptorException;
-import org.attendanceoutreach.read.InputProblem;
+import org.attendanceoutreach.result.InputProblem;
 import org.attendanceoutreach.read.SchoolFile;
 import org.attendanceoutreach.read.SchoolFileException;
 import org.attendanceoutreach.read.StudentInput;

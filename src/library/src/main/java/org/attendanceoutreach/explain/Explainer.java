@@ -1,6 +1,6 @@
 package org.attendanceoutreach.explain;
 
-import org.attendanceoutreach.StudentResult;
+import org.attendanceoutreach.result.StudentResult;
 import org.attendanceoutreach.facts.SchoolDays;
 import org.attendanceoutreach.facts.StudentFacts;
 import org.attendanceoutreach.rules.RuleCompiler;

@@ -1,6 +1,6 @@
 package org.attendanceoutreach.explain;
 
-import org.attendanceoutreach.StudentResult;
+import org.attendanceoutreach.result.StudentResult;
 
 import java.util.List;
 import java.util.Map;

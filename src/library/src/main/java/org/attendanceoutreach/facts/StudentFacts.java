@@ -1,6 +1,6 @@
 package org.attendanceoutreach.facts;
 
-import org.attendanceoutreach.AttendanceTier;
+import org.attendanceoutreach.result.AttendanceTier;
 import org.attendanceoutreach.school.AbsenceReason;
 import org.attendanceoutreach.school.AbsenceType;
 import org.attendanceoutreach.school.ContactRole;

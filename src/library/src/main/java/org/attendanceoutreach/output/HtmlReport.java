@@ -1,9 +1,9 @@
 package org.attendanceoutreach.output;
 
-import org.attendanceoutreach.AttendanceTier;
-import org.attendanceoutreach.Recommendation;
-import org.attendanceoutreach.SchoolResult;
-import org.attendanceoutreach.StudentResult;
+import org.attendanceoutreach.result.AttendanceTier;
+import org.attendanceoutreach.result.Recommendation;
+import org.attendanceoutreach.result.SchoolResult;
+import org.attendanceoutreach.result.StudentResult;
 import org.attendanceoutreach.policy.Policy;
 
 import java.io.IOException;

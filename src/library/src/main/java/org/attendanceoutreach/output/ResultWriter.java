@@ -7,10 +7,10 @@ import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
-import org.attendanceoutreach.Recommendation;
-import org.attendanceoutreach.SchoolResult;
-import org.attendanceoutreach.StudentResult;
-import org.attendanceoutreach.read.InputProblem;
+import org.attendanceoutreach.result.Recommendation;
+import org.attendanceoutreach.result.SchoolResult;
+import org.attendanceoutreach.result.StudentResult;
+import org.attendanceoutreach.result.InputProblem;
 
 import java.io.IOException;
 import java.io.OutputStream;

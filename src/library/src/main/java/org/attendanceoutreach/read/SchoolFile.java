@@ -1,5 +1,6 @@
 package org.attendanceoutreach.read;
 
+import org.attendanceoutreach.result.InputProblem;
 import org.attendanceoutreach.school.School;
 
 import java.util.List;

@@ -1,5 +1,6 @@
 package org.attendanceoutreach.read;
 
+import org.attendanceoutreach.result.InputProblem;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;

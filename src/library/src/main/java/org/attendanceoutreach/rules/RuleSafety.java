@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
 public final class RuleSafety {
     /** Imports a rule file may have: exact classes, or packages ending in {@code .*}. */
     static final List<String> ALLOWED_IMPORTS = List.of(
-            "org.attendanceoutreach.AttendanceTier",
+            "org.attendanceoutreach.result.AttendanceTier",
             "org.attendanceoutreach.facts.StudentFacts",
             "org.attendanceoutreach.policy.Policy",
             "org.attendanceoutreach.catalog.Owner",

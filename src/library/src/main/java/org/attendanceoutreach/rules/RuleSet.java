@@ -1,9 +1,9 @@
 package org.attendanceoutreach.rules;
 
-import org.attendanceoutreach.AttendanceTier;
+import org.attendanceoutreach.result.AttendanceTier;
 import org.attendanceoutreach.EvaluationStats;
-import org.attendanceoutreach.Recommendation;
-import org.attendanceoutreach.StudentResult;
+import org.attendanceoutreach.result.Recommendation;
+import org.attendanceoutreach.result.StudentResult;
 import org.attendanceoutreach.catalog.Catalog;
 import org.attendanceoutreach.catalog.Impact;
 import org.attendanceoutreach.catalog.Owner;
@@ -14,7 +14,7 @@ import org.attendanceoutreach.facts.Proposal;
 import org.attendanceoutreach.facts.SchoolDays;
 import org.attendanceoutreach.facts.StudentFacts;
 import org.attendanceoutreach.policy.Policy;
-import org.attendanceoutreach.read.InputProblem;
+import org.attendanceoutreach.result.InputProblem;
 import org.attendanceoutreach.read.InvalidInputException;
 import org.attendanceoutreach.read.StudentInput;
 import org.attendanceoutreach.school.School;

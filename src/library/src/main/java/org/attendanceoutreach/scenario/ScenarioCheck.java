@@ -1,9 +1,9 @@
 package org.attendanceoutreach.scenario;
 
 import org.attendanceoutreach.OutreachEngine;
-import org.attendanceoutreach.Recommendation;
-import org.attendanceoutreach.SchoolResult;
-import org.attendanceoutreach.StudentResult;
+import org.attendanceoutreach.result.Recommendation;
+import org.attendanceoutreach.result.SchoolResult;
+import org.attendanceoutreach.result.StudentResult;
 import org.attendanceoutreach.read.Expectation;
 import org.attendanceoutreach.read.SchoolFile;
 import org.attendanceoutreach.read.SchoolFileException;

@@ -1,9 +1,9 @@
 package org.attendanceoutreach.csv;
 
-import org.attendanceoutreach.SchoolResult;
-import org.attendanceoutreach.StudentResult;
+import org.attendanceoutreach.result.SchoolResult;
+import org.attendanceoutreach.result.StudentResult;
 import org.attendanceoutreach.TestEngine;
-import org.attendanceoutreach.read.InputProblem;
+import org.attendanceoutreach.result.InputProblem;
 import org.attendanceoutreach.read.SchoolFile;
 import org.attendanceoutreach.read.SchoolFileException;
 import org.attendanceoutreach.read.SchoolFileReader;

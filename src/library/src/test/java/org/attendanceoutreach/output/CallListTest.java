@@ -1,6 +1,6 @@
 package org.attendanceoutreach.output;
 
-import org.attendanceoutreach.SchoolResult;
+import org.attendanceoutreach.result.SchoolResult;
 import org.attendanceoutreach.TestEngine;
 import org.attendanceoutreach.catalog.Owner;
 import org.attendanceoutreach.read.SchoolFile;

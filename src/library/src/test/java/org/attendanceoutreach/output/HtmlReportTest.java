@@ -1,14 +1,14 @@
 package org.attendanceoutreach.output;
 
-import org.attendanceoutreach.AttendanceTier;
-import org.attendanceoutreach.Recommendation;
-import org.attendanceoutreach.SchoolResult;
-import org.attendanceoutreach.StudentResult;
+import org.attendanceoutreach.result.AttendanceTier;
+import org.attendanceoutreach.result.Recommendation;
+import org.attendanceoutreach.result.SchoolResult;
+import org.attendanceoutreach.result.StudentResult;
 import org.attendanceoutreach.TestEngine;
 import org.attendanceoutreach.catalog.Impact;
 import org.attendanceoutreach.catalog.Owner;
 import org.attendanceoutreach.catalog.Strategy;
-import org.attendanceoutreach.read.InputProblem;
+import org.attendanceoutreach.result.InputProblem;
 import org.attendanceoutreach.read.SchoolFile;
 import org.attendanceoutreach.read.SchoolFileReader;
 import org.attendanceoutreach.school.ContactRole;

@@ -1,4 +1,4 @@
-package org.attendanceoutreach.read;
+package org.attendanceoutreach.result;
 
 /**
  * Something wrong (or, for a warning, odd) in the input, located by file, student and field.

@@ -1,4 +1,4 @@
-package org.attendanceoutreach;
+package org.attendanceoutreach.result;
 
 import org.attendanceoutreach.catalog.Impact;
 import org.attendanceoutreach.catalog.Owner;

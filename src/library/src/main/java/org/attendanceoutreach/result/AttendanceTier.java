@@ -1,4 +1,4 @@
-package org.attendanceoutreach;
+package org.attendanceoutreach.result;
 
 /** Share of enrolled days missed this year, in the policy's bands. */
 public enum AttendanceTier {

@@ -1,6 +1,6 @@
-package org.attendanceoutreach;
+package org.attendanceoutreach.result;
 
-import org.attendanceoutreach.read.InputProblem;
+import org.attendanceoutreach.result.InputProblem;
 
 import java.time.LocalDate;
 import java.util.List;

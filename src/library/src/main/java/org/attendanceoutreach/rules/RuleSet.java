@@ -10,6 +10,7 @@ import org.attendanceoutreach.catalog.Owner;
 import org.attendanceoutreach.catalog.Practice;
 import org.attendanceoutreach.catalog.Strategy;
 import org.attendanceoutreach.facts.FactsCalculator;
+import org.attendanceoutreach.internal.plan.PlanAssembler;
 import org.attendanceoutreach.facts.Proposal;
 import org.attendanceoutreach.facts.SchoolDays;
 import org.attendanceoutreach.facts.StudentFacts;
@@ -61,6 +62,7 @@ public final class RuleSet {
     private final List<String> ruleNames;
     private final Map<String, String> ruleFiles;
     private final FactsCalculator calculator;
+    private final PlanAssembler plan;
 
     RuleSet(RuleSource source, KieBase kieBase, Catalog catalog, Policy policy, List<String> ruleNames,
             Map<String, String> ruleFiles) {
@@ -71,6 +73,7 @@ public final class RuleSet {
         this.ruleNames = List.copyOf(ruleNames);
         this.ruleFiles = Map.copyOf(ruleFiles);
         this.calculator = new FactsCalculator(policy);
+        this.plan = new PlanAssembler(catalog, policy);
         this.batch = studentsAreIsolated(kieBase) ? BATCH : 1;
     }
 
@@ -377,7 +380,7 @@ public final class RuleSet {
                 return ruleFailure(student, school, "no rule set the attendance tier; check the attendance tier rules");
             }
             try {
-                return result(school, facts, firedRules);
+                return plan.assemble(school, facts, facts.proposals(), firedRules);
             } catch (IllegalArgumentException e) {
                 return ruleFailure(student, school, e.getMessage());
             }
@@ -419,68 +422,6 @@ public final class RuleSet {
     private static StudentResult ruleFailure(Student student, School school, String message) {
         return StudentResult.failed(student.studentId(), school.asOf(),
                 new InputProblem(null, student.studentId(), "(rules)", message));
-    }
-
-    private StudentResult result(School school, StudentFacts f, List<String> fired) {
-        // merge proposals of the same practice: union of reasons, earliest due, all rule names
-        Map<String, List<Proposal>> byId = new TreeMap<>();
-        for (Proposal p : f.proposals()) {
-            Practice practice = catalog.find(p.intervention()).orElseThrow(() -> new IllegalArgumentException(
-                    "rule '" + p.rule() + "' recommends '" + p.intervention() + "', which is not in the catalog"));
-            if (p.reasons().isEmpty()) {
-                throw new IllegalArgumentException("rule '" + p.rule() + "' recommends '" + practice.id()
-                        + "' without a reason; add .because(...) with the facts behind it");
-            }
-            byId.computeIfAbsent(p.intervention(), k -> new ArrayList<>()).add(p);
-        }
-        // a lower-impact practice is never recommended where its strategy's higher-impact one is
-        Map<Strategy, Impact> best = new EnumMap<>(Strategy.class);
-        for (String id : byId.keySet()) {
-            Practice p = catalog.get(id);
-            best.merge(p.strategy(), p.impact(), (a, b) -> a.isHigherThan(b) ? a : b);
-        }
-        List<Recommendation> recs = new ArrayList<>();
-        Set<String> cautions = new TreeSet<>();
-        for (Map.Entry<String, List<Proposal>> e : byId.entrySet()) {
-            Practice practice = catalog.get(e.getKey());
-            if (best.get(practice.strategy()).isHigherThan(practice.impact())) {
-                continue;
-            }
-            List<Proposal> ps = new ArrayList<>(e.getValue());
-            ps.sort((a, b) -> a.rule().compareTo(b.rule()));
-            Owner owner = null;
-            LocalDate due = null;
-            Set<String> because = new LinkedHashSet<>();
-            Set<String> rules = new LinkedHashSet<>();
-            for (Proposal p : ps) {
-                if (owner == null) {
-                    owner = p.owner();
-                }
-                LocalDate d = p.due() == null ? f.getToday() : p.due();
-                due = due == null || d.isBefore(due) ? d : due;
-                because.addAll(p.reasons());
-                rules.add(p.rule());
-                cautions.addAll(p.cautions());
-            }
-            boolean family = practice.reachesFamily() && f.getContactRole() != null;
-            recs.add(new Recommendation(practice.id(), practice.strategy(), practice.impact(),
-                    owner == null ? practice.owner() : owner,
-                    family ? f.getContactRole() : null,
-                    practice.reachesFamily() ? f.getLanguage() : null,
-                    practice.reachesFamily() ? f.isInterpreterNeeded() : null,
-                    due, new ArrayList<>(because), String.join("; ", rules)));
-        }
-        if (f.isWithdrawn()) {
-            // the student has left: the tiers describe their time here, but nobody should reach out
-            recs.clear();
-            cautions.clear();
-            cautions.add("withdrew on " + f.getWithdrawnOn() + ": no outreach is recommended; if the student moved,"
-                    + " share what worked with the new school");
-        }
-        recs.sort(Recommendation.ORDER);
-        double rate = BigDecimal.valueOf(f.getAbsenceRate()).setScale(4, RoundingMode.HALF_UP).doubleValue();
-        return new StudentResult(f.getStudentId(), school.asOf(), f.getDaysEnrolled(), f.getDaysMissed(), rate,
-                f.getAttendanceTier(), f.getSupportTier(), recs, new ArrayList<>(cautions), fired, null);
     }
 
 }

@@ -3,6 +3,7 @@ package org.attendanceoutreach.cli;
 import org.attendanceoutreach.result.SchoolResult;
 import org.attendanceoutreach.csv.AttendanceCodes;
 import org.attendanceoutreach.csv.CsvSchoolReader;
+import org.attendanceoutreach.edfi.DataStandard;
 import org.attendanceoutreach.edfi.DescriptorMap;
 import org.attendanceoutreach.edfi.EdFiImport;
 import org.attendanceoutreach.edfi.EdFiReader;
@@ -33,6 +34,11 @@ final class InputOptions {
                     + "studentSchoolAttendanceEvents.json, sessions.json and/or calendarDates.json, optional others); "
                     + "one school each. --as-of defaults to today.")
     Path edfi;
+
+    @Option(names = "--edfi-standard", paramLabel = "4|5|6",
+            description = "The Ed-Fi Data Standard of the --edfi folder: 4 (parents), 5 (contacts) or 6 (contacts and "
+                    + "studentDemographics). Default: found from the files present.")
+    String edfiStandard;
 
     @Option(names = "--edfi-descriptors", paramLabel = "FILE",
             description = "A descriptor mapping file for a local namespace (repeatable); the uri://ed-fi.org/ mapping is built in.")
@@ -86,8 +92,15 @@ final class InputOptions {
         if (csv == null && (school != null || codes != null)) {
             throw new ParameterException(spec.commandLine(), "--school and --codes go with --csv ROSTER.csv ATTENDANCE.csv");
         }
-        if (edfi == null && descriptorFiles != null) {
-            throw new ParameterException(spec.commandLine(), "--edfi-descriptors goes with --edfi DIR");
+        if (edfi == null && (descriptorFiles != null || edfiStandard != null)) {
+            throw new ParameterException(spec.commandLine(), "--edfi-descriptors and --edfi-standard go with --edfi DIR");
+        }
+        if (edfiStandard != null) {
+            try {
+                DataStandard.of(edfiStandard);
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(spec.commandLine(), "--edfi-standard: " + e.getMessage());
+            }
         }
     }
 
@@ -97,7 +110,8 @@ final class InputOptions {
         if (edfi != null) {
             try {
                 DescriptorMap map = DescriptorMap.load(descriptorFiles);
-                EdFiImport imported = new EdFiReader(map).read(edfi, asOf == null ? LocalDate.now() : asOf, progress::stage);
+                EdFiImport imported = new EdFiReader(map, edfiStandard == null ? null : DataStandard.of(edfiStandard))
+                        .read(edfi, asOf == null ? LocalDate.now() : asOf, progress::stage);
                 progress.done();
                 for (InputProblem p : imported.failedSchools()) {
                     out.add(Loaded.failed(imported.folder(), p));

@@ -3,6 +3,8 @@ package org.attendanceoutreach.edfi;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.attendanceoutreach.internal.Languages;
+import org.attendanceoutreach.read.Shown;
 import org.attendanceoutreach.school.AbsenceReason;
 
 import java.io.IOException;
@@ -48,14 +50,16 @@ import java.util.regex.Pattern;
  * up in the namespace it {@code extends} (and so on); then {@code "*"} stands for every other code
  * value. A descriptor found nowhere is an error naming it. The default mapping, for
  * {@code uri://ed-fi.org/}, ships inside the jar ({@code ed-fi-descriptors.json} beside this class).
- * Language code values that are ISO 639 codes ({@code spa}, {@code es}) or English language names
- * ({@code Spanish}) need no entry.
+ * Language code values need no entry when they are an ISO 639 code ({@code spa}, {@code es}) or an
+ * English reference name of the SIL ISO 639-3 or Library of Congress ISO 639-2 tables ({@code Spanish},
+ * {@code Navajo; Navaho}); an entry for one overrides the table.
  */
 public final class DescriptorMap {
     /** The Ed-Fi Alliance's own namespace. */
     public static final String ED_FI = "uri://ed-fi.org/";
 
     private static final String DEFAULT_RESOURCE = "ed-fi-descriptors.json";
+    private static final Pattern DESCRIPTOR = Pattern.compile("uri://[A-Za-z0-9.\\-]+(/[A-Za-z0-9._\\-]+)*/[A-Za-z]+#[^\\p{Cntrl}]{1,100}");
     private static final Pattern LANGUAGE_TAG = Pattern.compile("[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*");
     private static final Set<String> FILE_FIELDS = Set.of("namespace", "extends", "descriptors", "attendanceEventReason", "description");
 
@@ -276,25 +280,25 @@ public final class DescriptorMap {
             int slash = path.lastIndexOf('/');
             String name = path.substring(slash + 1);
             if (!name.equalsIgnoreCase(kind.descriptorName())) {
-                throw new UnknownDescriptorException("'" + clip(d) + "' is a " + clip(name) + ", expected a " + kind.descriptorName());
+                throw new UnknownDescriptorException(shown(d) + " is a " + Shown.value(name) + ", expected a " + kind.descriptorName());
             }
             namespace = normalizeNamespace(path.substring(0, slash + 1));
         }
         if (!namespaces.containsKey(namespace)) {
-            throw new UnknownDescriptorException("'" + clip(d) + "': no descriptor mapping for the namespace " + clip(namespace)
+            throw new UnknownDescriptorException(shown(d) + ": no descriptor mapping for the namespace " + clip(namespace)
                     + "; give one with --edfi-descriptors FILE, e.g. {\"namespace\": \"" + clip(namespace)
                     + "\", \"extends\": \"" + ED_FI + "\", \"descriptors\": {...}} (README, Ed-Fi input)");
         }
         String k = key(code);
         String found = lookup(namespace, kind, k);
         if (found == null && kind == Kind.LANGUAGE) {
-            found = Languages.toTag(code.strip());
+            found = Languages.tagFor(code).orElse(null);
         }
         if (found == null) {
             found = lookup(namespace, kind, "*");
         }
         if (found == null) {
-            throw new UnknownDescriptorException("unknown descriptor '" + clip(d) + "': add its code value under "
+            throw new UnknownDescriptorException("unknown descriptor " + shown(d) + ": add its code value under "
                     + kind.descriptorName() + " in a descriptor mapping file for " + namespace
                     + " (--edfi-descriptors FILE; README, Ed-Fi input)");
         }
@@ -334,6 +338,17 @@ public final class DescriptorMap {
     private static String text(JsonNode node, String field) {
         JsonNode v = node.get(field);
         return v == null || !v.isTextual() ? null : v.textValue();
+    }
+
+    /**
+     * A descriptor as a message may quote it: a descriptor URI ({@code uri://…/NameDescriptor#code value})
+     * is a code from a controlled vocabulary (the ODS/API accepts only descriptors defined in its
+     * descriptor tables) and is quoted, so the message says what to map; anything else is shown only
+     * when it is code-like ({@link Shown}).
+     */
+    static String shown(String descriptor) {
+        String d = descriptor.strip();
+        return DESCRIPTOR.matcher(d).matches() ? "'" + d + "'" : Shown.value(d);
     }
 
     static String clip(String s) {

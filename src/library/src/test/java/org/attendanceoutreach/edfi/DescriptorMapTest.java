@@ -36,9 +36,11 @@ class DescriptorMapTest {
         assertEquals("vi", D.map(Kind.LANGUAGE, "uri://ed-fi.org/LanguageDescriptor#vie"));
         assertEquals("hmn", D.map(Kind.LANGUAGE, "uri://ed-fi.org/LanguageDescriptor#hmn"));
         assertEquals("yue", D.map(Kind.LANGUAGE, "uri://ed-fi.org/LanguageDescriptor#Chinese, Cantonese"));
+        assertEquals("nv", D.map(Kind.LANGUAGE, "uri://ed-fi.org/LanguageDescriptor#Navajo; Navaho"));
+        assertEquals("tlh", D.map(Kind.LANGUAGE, "uri://ed-fi.org/LanguageDescriptor#Klingon"), "ISO 639-2 lists it");
         UnknownDescriptorException e = assertThrows(UnknownDescriptorException.class,
-                () -> D.map(Kind.LANGUAGE, "uri://ed-fi.org/LanguageDescriptor#Klingon"));
-        assertTrue(e.getMessage().contains("unknown descriptor 'uri://ed-fi.org/LanguageDescriptor#Klingon'"), e.getMessage());
+                () -> D.map(Kind.LANGUAGE, "uri://ed-fi.org/LanguageDescriptor#Other"));
+        assertTrue(e.getMessage().contains("unknown descriptor 'uri://ed-fi.org/LanguageDescriptor#Other'"), e.getMessage());
     }
 
     @Test

@@ -1,0 +1,149 @@
+package org.attendanceoutreach.internal;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.text.Normalizer;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Every ISO 639 language, by code or English name, to its BCP 47 tag: the ISO 639-1 code where there
+ * is one ({@code spa}, {@code Spanish} and {@code es} all give {@code es}), else the ISO 639-3 code
+ * ({@code Cebuano} gives {@code ceb}). The table ({@code iso-639.tsv} beside this class) is generated
+ * from the SIL ISO 639-3 and Library of Congress ISO 639-2 tables, never typed by hand; see
+ * {@code src/library/tools/iso-639/PROVENANCE.md}. Immutable and thread-safe.
+ *
+ * <p>Codes (639-1, 639-2 bibliographic and terminology, 639-3) match without regard to case. Names
+ * match without regard to case, spacing or accents: the reference name as a table gives it
+ * ({@code Navajo; Navaho}), each of its {@code ;}-separated names ({@code Navaho}), and, where no
+ * other language has it, the name without a qualifier ({@code Oriya} for {@code Oriya (macrolanguage)})
+ * or turned around ({@code Southern Sotho} for {@code Sotho, Southern}). A tag with subtags keeps them
+ * ({@code spa-MX} gives {@code es-MX}, {@code zh-Hant} stays). The special codes {@code mis},
+ * {@code mul}, {@code und} and {@code zxx} name no language a family speaks and are not in the table.
+ */
+public final class Languages {
+    /** The BCP 47 tag for a language that is not known ("undetermined"). */
+    public static final String UNDETERMINED = "und";
+
+    private static final String RESOURCE = "iso-639.tsv";
+    private static final Pattern TAG = Pattern.compile("[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*");
+    private static final Pattern QUALIFIER = Pattern.compile("\\s*\\([^)]*\\)\\s*$");
+    private static final Pattern MARKS = Pattern.compile("\\p{M}+");
+    private static final Pattern SPACES = Pattern.compile("\\s+");
+
+    private static final Map<String, String> BY_CODE = new HashMap<>();
+    private static final Map<String, String> BY_NAME = new HashMap<>();
+    private static final Set<String> TAGS = new HashSet<>();
+
+    static {
+        Map<String, String> weak = new HashMap<>();
+        Set<String> ambiguous = new HashSet<>();
+        try (InputStream in = Languages.class.getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException(RESOURCE + " is missing from the jar");
+            }
+            BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            for (String line = r.readLine(); line != null; line = r.readLine()) {
+                if (line.isEmpty() || line.startsWith("#")) {
+                    continue;
+                }
+                String[] cols = line.split("\t");
+                String tag = cols[0];
+                TAGS.add(tag);
+                for (String code : cols[1].split(",")) {
+                    BY_CODE.put(code, tag);
+                }
+                for (String name : cols[2].split(" \\| ")) {
+                    BY_NAME.putIfAbsent(key(name), tag);
+                    for (String part : name.split(";")) {
+                        BY_NAME.putIfAbsent(key(part), tag);
+                        for (String variant : variants(part)) {
+                            String k = key(variant);
+                            String before = weak.putIfAbsent(k, tag);
+                            if (before != null && !before.equals(tag)) {
+                                ambiguous.add(k);
+                            }
+                        }
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        weak.forEach((k, tag) -> {
+            if (!ambiguous.contains(k)) {
+                BY_NAME.putIfAbsent(k, tag);
+            }
+        });
+    }
+
+    private Languages() {
+    }
+
+    /**
+     * The BCP 47 tag for an ISO 639 code, a BCP 47 tag whose language is an ISO 639 language, or an
+     * English reference name; empty when the value is none of these.
+     */
+    public static Optional<String> tagFor(String value) {
+        if (value == null || value.isBlank()) {
+            return Optional.empty();
+        }
+        String v = value.strip();
+        String tag = BY_CODE.get(v.toLowerCase(Locale.ROOT));
+        if (tag != null) {
+            return Optional.of(tag);
+        }
+        if (TAG.matcher(v).matches()) {
+            int dash = v.indexOf('-');
+            if (dash > 0) {
+                String primary = BY_CODE.get(v.substring(0, dash).toLowerCase(Locale.ROOT));
+                if (primary != null) {
+                    return Optional.of(primary + v.substring(dash));
+                }
+            }
+        }
+        return Optional.ofNullable(BY_NAME.get(key(v)));
+    }
+
+    /** Whether the value is a well-formed language tag ({@code en}, {@code es-MX}, {@code zh-Hant}), known or not. */
+    public static boolean isWellFormedTag(String value) {
+        return value != null && TAG.matcher(value).matches();
+    }
+
+    /** How many languages the table holds (for tests and documentation). */
+    public static int count() {
+        return TAGS.size();
+    }
+
+    /** The lower-priority forms of a name: without a trailing qualifier, and an inverted name turned around. */
+    private static Set<String> variants(String name) {
+        Set<String> out = new HashSet<>();
+        String bare = QUALIFIER.matcher(name).replaceAll("");
+        out.add(bare);
+        for (String n : new String[] {name.strip(), bare}) {
+            int comma = n.indexOf(", ");
+            if (comma > 0 && n.indexOf(", ", comma + 2) < 0) {
+                String turned = n.substring(comma + 2) + " " + n.substring(0, comma);
+                out.add(turned);
+                out.add(QUALIFIER.matcher(turned).replaceAll(""));
+            }
+        }
+        return out;
+    }
+
+    /** A name as looked up: lower case, accents dropped, spaces collapsed. */
+    private static String key(String name) {
+        String n = Normalizer.normalize(name.strip(), Normalizer.Form.NFD);
+        n = MARKS.matcher(n).replaceAll("");
+        return SPACES.matcher(n).replaceAll(" ").toLowerCase(Locale.ROOT);
+    }
+}

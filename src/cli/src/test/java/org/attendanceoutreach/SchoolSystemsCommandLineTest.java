@@ -18,7 +18,7 @@ class SchoolSystemsCommandLineTest {
 
     @Test
     void recommendReadsTheGrandBendSubsetWithOneWarningAndNoErrors() {
-        CommandLineTest.Run r = run("recommend", "--rules", "rules", "--edfi", "fixtures/edfi-grand-bend-subset", "--as-of", "2022-05-27", "--format", "csv");
+        CommandLineTest.Run r = run("recommend", "--rules", "rules", "--edfi", "fixtures/edfi/grand-bend-subset", "--as-of", "2022-05-27", "--format", "csv");
         assertEquals(0, r.status(), r.err());
         assertEquals(1, r.err().lines().filter(l -> l.startsWith("warning: ")).count(), r.err());
         assertFalse(r.err().contains("error"), r.err());

@@ -62,6 +62,19 @@ class SchoolFileReaderTest {
     }
 
     @Test
+    void languagesMayBeGivenAsTagsIsoCodesOrEnglishNamesAndComeOutAsTags() throws Exception {
+        SchoolFile file = read(HEAD.replace("\"asOf\"", "\"schoolLanguage\": \"English\", \"asOf\"")
+                + "{\"studentId\": \"L\", \"context\": {\"homeLanguage\": \"Navajo; Navaho\"},"
+                + " \"contacts\": [{\"role\": \"PARENT\", \"language\": \"spa\"}, {\"role\": \"OTHER\", \"language\": \"es-MX\"}]}" + TAIL);
+        assertEquals("en", file.school().schoolLanguage());
+        StudentInput l = file.students().get(1);
+        assertTrue(l.ok(), String.valueOf(l.error()));
+        assertEquals("nv", l.student().context().homeLanguage());
+        assertEquals("es", l.student().contacts().get(0).language());
+        assertEquals("es-MX", l.student().contacts().get(1).language());
+    }
+
+    @Test
     void aStudentWithoutAnIdIsNamedByItsPosition() throws Exception {
         SchoolFile file = read(HEAD + "{\"grade\": \"K\"}" + TAIL);
         InputProblem p = file.students().get(1).error();

@@ -2,6 +2,7 @@ package org.attendanceoutreach.csv;
 
 import org.attendanceoutreach.result.InputProblem;
 import org.attendanceoutreach.read.SchoolFile;
+import org.attendanceoutreach.read.Shown;
 import org.attendanceoutreach.read.SchoolFileException;
 import org.attendanceoutreach.read.SchoolFileReader;
 import org.attendanceoutreach.read.StudentInput;
@@ -172,7 +173,7 @@ public final class CsvSchoolReader {
                 continue;
             }
             try {
-                Student s = student(r, rows.get(0), school);
+                Student s = student(r, rows.get(0), school, warnings);
                 s = s.withAbsences(absences(a, s, days.getOrDefault(id, List.of()), school.calendar()));
                 out.add(StudentInput.of(s));
             } catch (RowProblem p) {
@@ -197,7 +198,7 @@ public final class CsvSchoolReader {
         }
     }
 
-    private Student student(CsvTable t, CsvTable.Row row, School school) {
+    private Student student(CsvTable t, CsvTable.Row row, School school, List<InputProblem> warnings) {
         String file = t.name();
         String id = row.get("studentId");
         if (row.size() > t.width()) {
@@ -230,6 +231,7 @@ public final class CsvSchoolReader {
             }
         }
         String homeLanguage = cell(file, row, "homeLanguage", CsvValues::language);
+        warnUnknownLanguage(file, row, "homeLanguage", id, warnings);
         StudentContext context = new StudentContext(flags.containsKey("fosterCare"), flags.containsKey("iep"),
                 flags.containsKey("englishLearner"), homeLanguage, flags.containsKey("homeless"),
                 flags.containsKey("juvenileJustice"), flags.containsKey("newToSchool"));
@@ -249,6 +251,7 @@ public final class CsvSchoolReader {
             ContactRole role = cell(file, row, p + "Role", v -> CsvValues.enumValue(ContactRole.class, v));
             PhoneStatus status = cell(file, row, p + "PhoneStatus", v -> CsvValues.enumValue(PhoneStatus.class, v));
             String language = cell(file, row, p + "Language", CsvValues::language);
+            warnUnknownLanguage(file, row, p + "Language", id, warnings);
             // name and phone are taken as they are: never parsed, never quoted in a message
             contacts.add(new Contact(role, row.get(p + "Relationship"), row.get(p + "Name"), row.get(p + "Phone"), status, language));
         }
@@ -277,6 +280,16 @@ public final class CsvSchoolReader {
             }
         }
         return new Student(id, grade, enrolledOn, withdrawnOn, context, contacts, List.of(), prior, mentor, meetings, List.of());
+    }
+
+    /** A language that names no ISO 639 language is kept as given and flags an interpreter: a warning, never an error. */
+    private static void warnUnknownLanguage(String file, CsvTable.Row row, String column, String id, List<InputProblem> warnings) {
+        String v = row.get(column);
+        if (CsvValues.unknownLanguage(v)) {
+            warnings.add(new InputProblem(file, id, "line " + row.line() + ": " + column, Shown.value(v.strip())
+                    + " is not an ISO 639 language (a BCP 47 tag, a code or an English name); the student is evaluated,"
+                    + " the language is kept as given and an interpreter is flagged"));
+        }
     }
 
     /** The student's absences, checked as the engine would check them, with problems located by line. */

@@ -1,5 +1,7 @@
 package org.attendanceoutreach.csv;
 
+import org.attendanceoutreach.internal.Languages;
+
 import org.attendanceoutreach.school.AbsenceReason;
 
 import java.time.DateTimeException;
@@ -16,7 +18,6 @@ import java.util.regex.Pattern;
 final class CsvValues {
     private static final Pattern US_DATE = Pattern.compile("(\\d{1,2})/(\\d{1,2})/(\\d{4})");
     private static final Pattern GRADE = Pattern.compile("PK|K|[1-9]|1[0-2]");
-    private static final Pattern LANGUAGE = Pattern.compile("[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*");
 
     private CsvValues() {
     }
@@ -119,11 +120,18 @@ final class CsvValues {
         }
     }
 
+    /**
+     * A language as given: a BCP 47 tag, an ISO 639 code or an English name ({@code Spanish},
+     * {@code Navajo; Navaho}) becomes its tag; anything else is kept as given (the reader warns, and an
+     * interpreter is flagged). Null when blank.
+     */
     static String language(String v) {
-        if (v != null && !LANGUAGE.matcher(v).matches()) {
-            throw new IllegalArgumentException(CsvTable.clip(v) + " is not a language tag such as en, es or zh-Hant");
-        }
-        return v;
+        return v == null || v.isBlank() ? null : Languages.tagFor(v).orElse(v.strip());
+    }
+
+    /** Whether a language value names no ISO 639 language (blank is not unknown: it means the default). */
+    static boolean unknownLanguage(String v) {
+        return v != null && !v.isBlank() && Languages.tagFor(v).isEmpty();
     }
 
     static <E extends Enum<E>> E enumValue(Class<E> type, String v) {

@@ -146,15 +146,18 @@ public final class EdFiReader {
 
     /** Warns about resources of another Data Standard than the one read: they are not read. */
     private static void unread(ResourceFolder folder, DataStandard used) {
-        Set<String> read = Set.of(used.peopleResource(), used.associationResource(), used.studentDetailsResource());
+        Set<String> read = new TreeSet<>(List.of(used.peopleResource(), used.associationResource(), used.studentDetailsResource(),
+                ED_ORG_ASSOCIATIONS));
+        Map<String, DataStandard> others = new LinkedHashMap<>();
         for (DataStandard other : DataStandard.values()) {
             for (String r : List.of(other.peopleResource(), other.associationResource(), other.studentDetailsResource())) {
-                if (!read.contains(r) && folder.has(r) && !(used == DataStandard.DS6 && r.equals(ED_ORG_ASSOCIATIONS))) {
-                    folder.warn(r, null, "is a resource of " + other + " but the folder is read as " + used
-                            + " (" + used.peopleResource() + ", " + used.studentDetailsResource() + "); it is not read");
+                if (!read.contains(r) && folder.has(r)) {
+                    others.putIfAbsent(r, other);
                 }
             }
         }
+        others.forEach((r, other) -> folder.warn(r, null, "is a resource of " + other + " but the folder is read as " + used
+                + " (" + used.peopleResource() + ", " + used.studentDetailsResource() + "); it is not read"));
     }
 
     private SchoolFile school(Context c, String schoolId, SchoolCalendar calendar, List<Enrollments.Enrollment> enrollments,

@@ -1,5 +1,6 @@
 package org.attendanceoutreach.read;
 
+import org.attendanceoutreach.internal.Languages;
 import org.attendanceoutreach.result.InputProblem;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
@@ -311,8 +312,11 @@ public final class SchoolFileReader {
             closed.add(e.asDate());
         }
         String language = top.text("schoolLanguage");
-        if (language != null && !LANGUAGE.matcher(language).matches()) {
-            throw new InvalidInputException("schoolLanguage", Shown.value(language) + " is not a language tag such as en or es-MX");
+        if (language != null && Languages.tagFor(language).isPresent()) {
+            language = Languages.tagFor(language).get();
+        } else if (language != null && !LANGUAGE.matcher(language).matches()) {
+            throw new InvalidInputException("schoolLanguage", Shown.value(language)
+                    + " is not a language tag such as en or es-MX, nor an ISO 639 code or English language name");
         }
         List<String> practices = new ArrayList<>();
         for (JsonFields.Element e : top.array("practices")) {
@@ -480,10 +484,15 @@ public final class SchoolFileReader {
         return new Student(id, grade, enrolledOn, withdrawnOn, context, contacts, absences, prior, mentor, meetings, outreach);
     }
 
+    /** A BCP 47 tag as given, or the tag of an ISO 639 code or English language name ({@code spa}, {@code Spanish}). */
     private static String language(JsonFields f, String name) {
         String v = f.text(name);
+        if (v != null && Languages.tagFor(v).isPresent()) {
+            return Languages.tagFor(v).get();
+        }
         if (v != null && !LANGUAGE.matcher(v).matches()) {
-            throw new InvalidInputException(f.path(name), Shown.value(v) + " is not a language tag such as en, es or zh-Hant");
+            throw new InvalidInputException(f.path(name), Shown.value(v)
+                    + " is not a language tag such as en, es or zh-Hant, nor an ISO 639 code or English language name");
         }
         return v;
     }

@@ -64,6 +64,27 @@ class CsvSchoolReaderTest {
     }
 
     @Test
+    void languagesAreTagsCodesOrEnglishNamesAndAnUnknownOneIsAWarningThatFlagsAnInterpreter() throws Exception {
+        SchoolFile f = read("studentId,homeLanguage,contact1Role,contact1Phone,contact1Language\n"
+                        + "S-1,Navajo; Navaho,PARENT,555-0101,spa\n"
+                        + "S-2,zh-Hant,PARENT,555-0102,\n"
+                        + "S-3,Tamashek of the north,PARENT,555-0103,Other\n",
+                "studentId,date,code\nS-1,2026-11-20,U\nS-3,2026-11-20,U\n");
+        assertEquals("nv", entry(f, "S-1").student().context().homeLanguage());
+        assertEquals("es", entry(f, "S-1").student().contacts().get(0).language());
+        assertEquals("zh-Hant", entry(f, "S-2").student().context().homeLanguage());
+        Student three = entry(f, "S-3").student();
+        assertEquals("Tamashek of the north", three.context().homeLanguage(), "kept as given");
+        assertEquals("Other", three.contacts().get(0).language());
+        assertEquals(List.of("line 4: homeLanguage", "line 4: contact1Language"), f.warnings().stream().map(InputProblem::field).toList());
+        assertFalse(f.warnings().toString().contains("Tamashek"), "the value is not quoted: " + f.warnings());
+        StudentResult r = TestEngine.get().evaluate(f).students().stream().filter(x -> x.studentId().equals("S-3")).findFirst().orElseThrow();
+        assertFalse(r.isError());
+        assertTrue(r.recommendation("personal-call-home").orElseThrow().interpreterNeeded(), "an interpreter is flagged");
+        assertEquals("Other", r.recommendation("personal-call-home").orElseThrow().language());
+    }
+
+    @Test
     void aBadRowIsAnErrorOfItsStudentNamingFileLineStudentAndColumnAndTheOthersAreRead() throws Exception {
         String roster = "studentId,grade,contact1Role,contact1Name,contact1Phone,priorYearAbsenceRate\n"
                 + "S-1,5,PARENT,Maria Lopez,555-0101,\n"

@@ -38,7 +38,7 @@ import static org.quicktheories.generators.SourceDSL.longs;
 /** The Ed-Fi importer: the real Grand Bend subset, the fixture, and every kind of bad record. */
 class EdFiReaderTest {
     static final Path FIXTURE = Path.of("fixtures/edfi");
-    static final Path GRAND_BEND = Path.of("fixtures/edfi-grand-bend-subset");
+    static final Path GRAND_BEND = Path.of("fixtures/edfi/grand-bend-subset");
     static final LocalDate AS_OF = LocalDate.of(2026, 11, 20);
     static final ObjectMapper JSON = new ObjectMapper();
 

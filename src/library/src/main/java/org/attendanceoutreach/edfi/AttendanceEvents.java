@@ -2,7 +2,6 @@ package org.attendanceoutreach.edfi;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.attendanceoutreach.edfi.DescriptorMap.Kind;
-import org.attendanceoutreach.edfi.DescriptorMap.UnknownDescriptorException;
 import org.attendanceoutreach.read.SchoolFileException;
 import org.attendanceoutreach.school.Absence;
 import org.attendanceoutreach.school.AbsenceReason;
@@ -73,12 +72,8 @@ final class AttendanceEvents {
         for (Event e : events) {
             String at = "[" + e.index() + "]";
             LocalDate day = Fields.requiredDate(EdFiReader.EVENTS, e.index(), "eventDate", e.date());
-            String value;
-            try {
-                value = descriptors.map(Kind.ATTENDANCE_EVENT_CATEGORY, e.category());
-            } catch (UnknownDescriptorException ex) {
-                throw new Problem(EdFiReader.EVENTS, at + ".attendanceEventCategoryDescriptor", ex.getMessage());
-            }
+            String value = descriptors.map(Kind.ATTENDANCE_EVENT_CATEGORY, e.category(), EdFiReader.EVENTS,
+                    at + ".attendanceEventCategoryDescriptor");
             if (value.equals("PRESENT")) {
                 continue;
             }

@@ -2,7 +2,6 @@ package org.attendanceoutreach.edfi;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.attendanceoutreach.edfi.DescriptorMap.Kind;
-import org.attendanceoutreach.edfi.DescriptorMap.UnknownDescriptorException;
 import org.attendanceoutreach.read.SchoolFileException;
 import org.attendanceoutreach.school.Contact;
 import org.attendanceoutreach.school.ContactRole;
@@ -85,11 +84,7 @@ final class ContactPeople {
             ContactRole role = ContactRole.OTHER;
             String relationship = null;
             if (l.relation() != null) {
-                try {
-                    role = ContactRole.valueOf(descriptors.map(Kind.RELATION, l.relation()));
-                } catch (UnknownDescriptorException e) {
-                    throw new Problem(linkResource, "[" + l.index() + "].relationDescriptor", e.getMessage());
-                }
+                role = ContactRole.valueOf(descriptors.map(Kind.RELATION, l.relation(), linkResource, "[" + l.index() + "].relationDescriptor"));
                 int hash = l.relation().lastIndexOf('#');
                 relationship = l.relation().substring(hash + 1).strip().toLowerCase(Locale.ROOT);
             }

@@ -305,6 +305,18 @@ public final class DescriptorMap {
         return found;
     }
 
+    /**
+     * {@link #map}, for a descriptor read from a resource record: one that cannot be mapped becomes a
+     * {@link Problem} of that record's student, located by the resource and field.
+     */
+    String map(Kind kind, String descriptor, String resource, String field) {
+        try {
+            return map(kind, descriptor);
+        } catch (UnknownDescriptorException e) {
+            throw new Problem(resource, field, e.getMessage());
+        }
+    }
+
     /** The reason this free-text {@code attendanceEventReason} stands for, if a mapping file lists it. */
     public AbsenceReason reason(String text) {
         return text == null ? null : reasons.get(key(text));

@@ -208,12 +208,8 @@ public final class EdFiReader {
         Enrollments.Chosen enrollment = Enrollments.choose(enrollments, c.asOf());
         String grade = null;
         if (enrollment.enrollment().grade() != null) {
-            String g;
-            try {
-                g = descriptors.map(DescriptorMap.Kind.GRADE_LEVEL, enrollment.enrollment().grade());
-            } catch (DescriptorMap.UnknownDescriptorException e) {
-                throw new Problem(ASSOCIATIONS, "[" + enrollment.enrollment().index() + "].entryGradeLevelDescriptor", e.getMessage());
-            }
+            String g = descriptors.map(DescriptorMap.Kind.GRADE_LEVEL, enrollment.enrollment().grade(), ASSOCIATIONS,
+                    "[" + enrollment.enrollment().index() + "].entryGradeLevelDescriptor");
             grade = g.equals("NONE") ? null : g;
         }
         boolean newToSchool = enrollment.entry().isAfter(calendar.firstDay());

@@ -49,7 +49,7 @@ final class LanguageDescriptors {
                 rank = preferred.length;
             } else {
                 for (int k = 0; k < uses.size(); k++) {
-                    String use = map(Kind.LANGUAGE_USE, Fields.text(uses.get(k), "languageUseDescriptor"), resource,
+                    String use = descriptors.map(Kind.LANGUAGE_USE, Fields.text(uses.get(k), "languageUseDescriptor"), resource,
                             field + ".uses[" + k + "].languageUseDescriptor");
                     for (int p = 0; p < preferred.length; p++) {
                         if (preferred[p].equals(use)) {
@@ -82,14 +82,6 @@ final class LanguageDescriptors {
                     + " and an interpreter is flagged; to map it, list it under LanguageDescriptor in a descriptor"
                     + " mapping file (--edfi-descriptors FILE; README, Ed-Fi input)");
             return given.isEmpty() ? Languages.UNDETERMINED : given;
-        }
-    }
-
-    private String map(Kind kind, String descriptor, String resource, String field) {
-        try {
-            return descriptors.map(kind, descriptor);
-        } catch (UnknownDescriptorException e) {
-            throw new Problem(resource, field, e.getMessage());
         }
     }
 }

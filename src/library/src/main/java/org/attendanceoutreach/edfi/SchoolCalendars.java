@@ -1,7 +1,6 @@
 package org.attendanceoutreach.edfi;
 
 import org.attendanceoutreach.edfi.DescriptorMap.Kind;
-import org.attendanceoutreach.edfi.DescriptorMap.UnknownDescriptorException;
 import org.attendanceoutreach.read.SchoolFileException;
 import org.attendanceoutreach.result.InputProblem;
 import org.attendanceoutreach.school.SchoolCalendar;
@@ -125,12 +124,8 @@ final class SchoolCalendars {
             }
             boolean instructional = false;
             for (int j = 0; j < d.events().size(); j++) {
-                String value;
-                try {
-                    value = descriptors.map(Kind.CALENDAR_EVENT, d.events().get(j));
-                } catch (UnknownDescriptorException e) {
-                    throw new Problem(EdFiReader.CALENDAR_DATES, "[" + d.index() + "].calendarEvents[" + j + "].calendarEventDescriptor", e.getMessage());
-                }
+                String value = descriptors.map(Kind.CALENDAR_EVENT, d.events().get(j), EdFiReader.CALENDAR_DATES,
+                        "[" + d.index() + "].calendarEvents[" + j + "].calendarEventDescriptor");
                 instructional |= value.equals("INSTRUCTIONAL");
             }
             listed.merge(d.date(), instructional, Boolean::logicalOr);

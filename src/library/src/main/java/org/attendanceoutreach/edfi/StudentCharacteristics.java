@@ -2,7 +2,6 @@ package org.attendanceoutreach.edfi;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.attendanceoutreach.edfi.DescriptorMap.Kind;
-import org.attendanceoutreach.edfi.DescriptorMap.UnknownDescriptorException;
 import org.attendanceoutreach.read.SchoolFileException;
 import org.attendanceoutreach.school.StudentContext;
 
@@ -89,8 +88,8 @@ final class StudentCharacteristics {
                     if (!active(ch, asOf, field)) {
                         continue;
                     }
-                    switch (map(Kind.STUDENT_CHARACTERISTIC, Fields.text(ch, "studentCharacteristicDescriptor"),
-                            field + ".studentCharacteristicDescriptor")) {
+                    switch (descriptors.map(Kind.STUDENT_CHARACTERISTIC, Fields.text(ch, "studentCharacteristicDescriptor"),
+                            resource, field + ".studentCharacteristicDescriptor")) {
                         case "FOSTER_CARE" -> foster = true;
                         case "HOMELESS" -> homeless = true;
                         case "JUVENILE_JUSTICE" -> juvenile = true;
@@ -100,7 +99,7 @@ final class StudentCharacteristics {
                 }
             }
             String lep = Fields.text(r.node(), "limitedEnglishProficiencyDescriptor");
-            if (lep != null && map(Kind.LIMITED_ENGLISH_PROFICIENCY, lep, at + ".limitedEnglishProficiencyDescriptor")
+            if (lep != null && descriptors.map(Kind.LIMITED_ENGLISH_PROFICIENCY, lep, resource, at + ".limitedEnglishProficiencyDescriptor")
                     .equals("ENGLISH_LEARNER")) {
                 learner = true;
             }
@@ -142,13 +141,5 @@ final class StudentCharacteristics {
             }
         }
         return false;
-    }
-
-    private String map(Kind kind, String descriptor, String field) {
-        try {
-            return descriptors.map(kind, descriptor);
-        } catch (UnknownDescriptorException e) {
-            throw new Problem(resource, field, e.getMessage());
-        }
     }
 }

@@ -1,12 +1,14 @@
 package org.attendanceoutreach.cli;
 
-import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonFactoryBuilder;
 import com.fasterxml.jackson.core.JsonGenerator;
 import org.attendanceoutreach.audit.PracticeAudit;
 import org.attendanceoutreach.audit.StrategyStanding;
 import org.attendanceoutreach.catalog.Catalog;
 import org.attendanceoutreach.catalog.CatalogException;
 import org.attendanceoutreach.catalog.Practice;
+import org.attendanceoutreach.internal.JsonEscapes;
+import org.attendanceoutreach.result.InputProblem;
 import org.attendanceoutreach.output.AtomicFile;
 import org.attendanceoutreach.read.InvalidInputException;
 import org.attendanceoutreach.read.SchoolFile;
@@ -27,6 +29,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+
+import static org.attendanceoutreach.internal.PlainText.escape;
 
 /** {@code ./outreach audit FILE...}: the school practice audit (contract section 7). */
 @Command(name = "audit", mixinStandardHelpOptions = true,
@@ -55,7 +59,7 @@ final class AuditCommand implements Callable<Integer> {
         PrintWriter out = outFile == null ? spec.commandLine().getOut() : new PrintWriter(report);
         PrintWriter err = spec.commandLine().getErr();
         if (!format.equals("table") && !format.equals("json")) {
-            err.println("outreach audit: '" + format + "' is not a format: use table or json");
+            err.println("outreach audit: '" + escape(format) + "' is not a format: use table or json");
             return 2;
         }
         RuleSource source = rules.source();
@@ -72,7 +76,7 @@ final class AuditCommand implements Callable<Integer> {
         int status = 0;
         JsonGenerator json = null;
         if (format.equals("json")) {
-            json = new JsonFactory().createGenerator(out).useDefaultPrettyPrinter();
+            json = new JsonFactoryBuilder().characterEscapes(JsonEscapes.INSTANCE).build().createGenerator(out).useDefaultPrettyPrinter();
             json.writeStartObject();
             json.writeArrayFieldStart("schools");
         }
@@ -87,7 +91,7 @@ final class AuditCommand implements Callable<Integer> {
                 status = 1;
                 continue;
             } catch (InvalidInputException e) {
-                err.println("error: " + path + ": " + e.field() + ": " + e.getMessage());
+                err.println("error: " + new InputProblem(path.toString(), null, e.field(), e.getMessage()));
                 status = 1;
                 continue;
             }
@@ -112,7 +116,7 @@ final class AuditCommand implements Callable<Integer> {
     }
 
     private static void writeTable(PrintWriter out, SchoolFile file, List<StrategyStanding> standings) {
-        out.printf(Locale.ROOT, "%s  school %s: %d practices listed%n%n", file.file(), file.school().schoolId(),
+        out.printf(Locale.ROOT, "%s  school %s: %d practices listed%n%n", escape(file.file()), escape(file.school().schoolId()),
                 file.school().practices().size());
         out.printf(Locale.ROOT, "%-24s %-9s %-44s %s%n", "STRATEGY", "IMPACT", "DOES NOW", "MOVE TO");
         for (StrategyStanding s : standings) {

@@ -17,6 +17,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
+import static org.attendanceoutreach.internal.PlainText.escape;
+
 /** {@code ./outreach call-list FILE...}: today's calls, sorted by who makes them, then student. */
 @Command(name = "call-list", mixinStandardHelpOptions = true,
         description = {"Today's calls to families: who calls, whom, at which number, in which language, with an interpreter or not, and why.",
@@ -47,7 +49,7 @@ final class CallListCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         String f = format.toLowerCase(Locale.ROOT);
         if (!List.of("table", "csv", "json").contains(f)) {
-            err.println("outreach call-list: '" + format + "' is not a format: use table, csv or json");
+            err.println("outreach call-list: '" + escape(format) + "' is not a format: use table, csv or json");
             return 2;
         }
         if (inputs.nothingGiven(files, spec)) {

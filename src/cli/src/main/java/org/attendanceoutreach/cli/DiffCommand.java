@@ -20,6 +20,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 
+import static org.attendanceoutreach.internal.PlainText.escape;
+
 /** {@code ./outreach diff --before DIR --after DIR FILE...}: what a rule change does to real students. */
 @Command(name = "diff", mixinStandardHelpOptions = true,
         description = {"Evaluates the same school files under two rule folders and lists every student whose tiers,",
@@ -71,7 +73,7 @@ final class DiffCommand implements Callable<Integer> {
                 if (!changes.isEmpty()) {
                     changed++;
                     for (String c : changes) {
-                        out.println(x.studentId() + ": " + c);
+                        out.println(escape(x.studentId()) + ": " + escape(c));
                     }
                 }
             }

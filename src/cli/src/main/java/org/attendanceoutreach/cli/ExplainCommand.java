@@ -25,6 +25,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
+import static org.attendanceoutreach.internal.PlainText.escape;
+
 /** {@code ./outreach explain --student ID FILE}: why a student got what they got. */
 @Command(name = "explain", mixinStandardHelpOptions = true,
         description = {"Shows one student's facts, every rule that fired for them in order (with what it recommended and why),",
@@ -59,11 +61,11 @@ final class ExplainCommand implements Callable<Integer> {
         }
         Optional<StudentInput> input = school.students().stream().filter(s -> s.key().equals(studentId)).findFirst();
         if (input.isEmpty()) {
-            err.println("outreach explain: no student " + studentId + " in " + file);
+            err.println("outreach explain: no student " + escape(studentId) + " in " + escape(file.toString()));
             return 1;
         }
         if (!input.get().ok()) {
-            out.println(studentId + " cannot be evaluated: " + input.get().error());
+            out.println(escape(studentId) + " cannot be evaluated: " + input.get().error());
             return 1;
         }
         Explanation e;
@@ -74,26 +76,26 @@ final class ExplainCommand implements Callable<Integer> {
             return 2;
         }
         if (e.result().isError()) {
-            out.println(studentId + " cannot be evaluated: " + e.result().error());
+            out.println(escape(studentId) + " cannot be evaluated: " + e.result().error());
             return 1;
         }
-        out.println("student " + studentId + " as of " + school.school().asOf() + ": " + e.result().attendanceTier()
+        out.println("student " + escape(studentId) + " as of " + school.school().asOf() + ": " + e.result().attendanceTier()
                 + ", support tier " + e.result().supportTier());
         out.println();
         out.println("facts:");
-        e.facts().forEach((k, v) -> out.println("  " + k + " = " + v));
+        e.facts().forEach((k, v) -> out.println("  " + k + " = " + escape(String.valueOf(v))));
         out.println();
         out.println("rules fired, in order:");
         int n = 1;
         for (String rule : e.rulesFired()) {
-            out.println("  " + n++ + ". \"" + rule + "\" (" + engine.rules().fileOf(rule) + ")");
+            out.println("  " + n++ + ". \"" + escape(rule) + "\" (" + escape(engine.rules().fileOf(rule)) + ")");
             List<String> conditions = e.matched().getOrDefault(rule, List.of());
             if (!conditions.isEmpty()) {
-                out.println("       matched: " + String.join(", ", conditions));
+                out.println("       matched: " + escape(String.join(", ", conditions)));
             }
             for (Recommendation r : e.result().recommendations()) {
                 if (java.util.Arrays.asList(r.rule().split("; ")).contains(rule)) {
-                    out.println("       -> " + r.intervention() + ", because " + String.join("; ", r.because()));
+                    out.println("       -> " + escape(r.intervention()) + ", because " + escape(String.join("; ", r.because())));
                 }
             }
         }
@@ -103,7 +105,7 @@ final class ExplainCommand implements Callable<Integer> {
             out.println("  none");
         }
         for (NearMiss m : e.nearMisses()) {
-            out.println("  \"" + m.rule() + "\" (" + m.file() + "): did not hold: " + m.missingCondition());
+            out.println("  \"" + escape(m.rule()) + "\" (" + escape(m.file()) + "): did not hold: " + escape(m.missingCondition()));
         }
         out.flush();
         return 0;

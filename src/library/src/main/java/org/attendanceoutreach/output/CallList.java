@@ -3,12 +3,12 @@ package org.attendanceoutreach.output;
 import org.attendanceoutreach.facts.FactsCalculator;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.dataformat.csv.CsvMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import org.attendanceoutreach.result.Recommendation;
 import org.attendanceoutreach.result.SchoolResult;
 import org.attendanceoutreach.result.StudentResult;
 import org.attendanceoutreach.catalog.Owner;
+import org.attendanceoutreach.internal.JsonEscapes;
+import org.attendanceoutreach.internal.PlainText;
 import org.attendanceoutreach.read.SchoolFile;
 import org.attendanceoutreach.read.StudentInput;
 import org.attendanceoutreach.school.Contact;
@@ -110,7 +110,11 @@ public final class CallList {
 
     // ---- formats ----
 
-    /** A table for people, one line per call. */
+    /**
+     * A table for people, one line per call. Text from the input (ids, relationships, numbers) is
+     * shown with its control characters escaped ({@link PlainText}): no value can break the line
+     * or send an escape sequence to the terminal.
+     */
     public static void table(List<Call> calls, Writer w) {
         PrintWriter out = new PrintWriter(w);
         if (calls.isEmpty()) {
@@ -121,22 +125,27 @@ public final class CallList {
         int[] width = {5, 7, 4, 5, 8};
         for (Call c : calls) {
             width[0] = Math.max(width[0], c.owner().name().length());
-            width[1] = Math.max(width[1], c.studentId().length());
-            width[2] = Math.max(width[2], whom(c).length());
-            width[3] = Math.max(width[3], phoneText(c).length());
-            width[4] = Math.max(width[4], c.language() == null ? 1 : c.language().length());
+            width[1] = Math.max(width[1], shown(c.studentId()).length());
+            width[2] = Math.max(width[2], shown(whom(c)).length());
+            width[3] = Math.max(width[3], shown(phoneText(c)).length());
+            width[4] = Math.max(width[4], c.language() == null ? 1 : shown(c.language()).length());
         }
         String format = "%-" + width[0] + "s  %-" + width[1] + "s  %-" + width[2] + "s  %-" + width[3] + "s  %-" + width[4]
                 + "s  %-11s  %s%n";
         out.printf(Locale.ROOT, format, "OWNER", "STUDENT", "WHOM", "PHONE", "LANGUAGE", "INTERPRETER", "WHAT: WHY");
         for (Call c : calls) {
-            out.printf(Locale.ROOT, format, c.owner(), c.studentId(), whom(c), phoneText(c), c.language() == null ? "-" : c.language(),
-                    c.interpreterNeeded() ? "yes" : "no", String.join(" + ", c.interventions()) + ": " + c.reason()
+            out.printf(Locale.ROOT, format, c.owner(), shown(c.studentId()), shown(whom(c)), shown(phoneText(c)),
+                    c.language() == null ? "-" : shown(c.language()), c.interpreterNeeded() ? "yes" : "no",
+                    shown(String.join(" + ", c.interventions()) + ": " + c.reason())
                             + (c.due().isBefore(c.asOf()) ? " (due " + c.due() + ")" : ""));
         }
         out.println();
         out.printf(Locale.ROOT, "%d call%s%n", calls.size(), calls.size() == 1 ? "" : "s");
         out.flush();
+    }
+
+    private static String shown(String text) {
+        return PlainText.escape(text);
     }
 
     private static String phoneText(Call c) {
@@ -146,25 +155,21 @@ public final class CallList {
     private static final String[] COLUMNS = {"owner", "studentId", "schoolId", "grade", "contactRole", "relationship", "phone",
             "language", "interpreterNeeded", "interventions", "reason", "due"};
 
-    /** One row per call, with a header. */
+    /** One row per call, with a header. No cell can start a spreadsheet formula (see {@link SpreadsheetCsv}). */
     public static void csv(List<Call> calls, Writer out) throws IOException {
-        CsvSchema.Builder schema = CsvSchema.builder().setUseHeader(true);
-        for (String c : COLUMNS) {
-            schema.addColumn(c);
-        }
         List<List<String>> rows = new ArrayList<>();
         for (Call c : calls) {
             rows.add(List.of(c.owner().name(), c.studentId(), nz(c.schoolId()), nz(c.grade()), c.contactRole().name(), nz(c.relationship()),
                     nz(c.phone()), nz(c.language()), Boolean.toString(c.interpreterNeeded()), String.join(" ", c.interventions()),
                     c.reason(), c.due().toString()));
         }
-        out.write(new CsvMapper().writer(schema.build()).writeValueAsString(rows));
+        SpreadsheetCsv.write(COLUMNS, rows, out);
         out.flush();
     }
 
     /** {@code {"calls": [...]}}, pretty-printed. */
     public static void json(List<Call> calls, Writer out) throws IOException {
-        try (JsonGenerator g = new JsonFactory().createGenerator(out)) {
+        try (JsonGenerator g = new com.fasterxml.jackson.core.JsonFactoryBuilder().characterEscapes(JsonEscapes.INSTANCE).build().createGenerator(out)) {
             g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
             g.useDefaultPrettyPrinter();
             g.writeStartObject();

@@ -242,11 +242,15 @@ public final class HtmlReport {
         return (p == Math.rint(p) ? Long.toString((long) p) : Double.toString(p)) + "%";
     }
 
-    /** Text safe anywhere in the page: in an element or in a quoted attribute. */
-    public static String esc(String s) {
-        if (s == null) {
+    /**
+     * Text safe anywhere in the page: in an element or in a quoted attribute. Control and format
+     * characters are shown as {@code \}{@code uXXXX} ({@link org.attendanceoutreach.internal.PlainText}).
+     */
+    public static String esc(String text) {
+        if (text == null) {
             return "";
         }
+        String s = org.attendanceoutreach.internal.PlainText.escape(text);
         StringBuilder out = new StringBuilder(s.length() + 16);
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);

@@ -5,12 +5,12 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
-import com.fasterxml.jackson.dataformat.csv.CsvMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import org.attendanceoutreach.result.Recommendation;
 import org.attendanceoutreach.result.SchoolResult;
 import org.attendanceoutreach.result.StudentResult;
 import org.attendanceoutreach.result.InputProblem;
+import org.attendanceoutreach.internal.JsonEscapes;
+import org.attendanceoutreach.internal.PlainText;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -26,7 +26,8 @@ public final class ResultWriter {
     /** The output formats of {@code recommend}; JSONL is one compact line per student, for streaming. */
     public enum Format { JSON, TABLE, CSV, JSONL }
 
-    private static final JsonFactory JSON = new JsonFactory();
+    /** JSON as the contract gives it; control and format characters escaped too (see {@link JsonEscapes}). */
+    private static final JsonFactory JSON = new com.fasterxml.jackson.core.JsonFactoryBuilder().characterEscapes(JsonEscapes.INSTANCE).build();
 
     private ResultWriter() {
     }
@@ -201,7 +202,11 @@ public final class ResultWriter {
         g.writeEndObject();
     }
 
-    /** A table for people: one block per student, one line per recommendation. */
+    /**
+     * A table for people: one block per student, one line per recommendation. Every text that
+     * comes from the input (file names, ids, errors) is shown with its control characters escaped
+     * ({@link PlainText}), so no value can start a line of its own or send an escape sequence.
+     */
     public static void table(List<SchoolResult> schools, Writer w) {
         PrintWriter out = new PrintWriter(w);
         for (SchoolResult s : schools) {
@@ -209,24 +214,25 @@ public final class ResultWriter {
                 out.println("ERROR " + s.error());
                 continue;
             }
-            out.printf(Locale.ROOT, "%s  school %s  as of %s  (%d students)%n", s.file(), s.schoolId(), s.asOf(), s.students().size());
+            out.printf(Locale.ROOT, "%s  school %s  as of %s  (%d students)%n", shown(s.file()), shown(s.schoolId()), s.asOf(),
+                    s.students().size());
             for (StudentResult r : s.students()) {
                 out.println();
                 if (r.isError()) {
-                    out.printf(Locale.ROOT, "%-10s ERROR %s%n", r.studentId(), r.error());
+                    out.printf(Locale.ROOT, "%-10s ERROR %s%n", shown(r.studentId()), r.error());
                     continue;
                 }
-                out.printf(Locale.ROOT, "%-10s %-17s support tier %d   %s of %d days missed (%.1f%%)%n", r.studentId(),
+                out.printf(Locale.ROOT, "%-10s %-17s support tier %d   %s of %d days missed (%.1f%%)%n", shown(r.studentId()),
                         r.attendanceTier(), r.supportTier(), number(r.daysMissed()), r.daysEnrolled(),
                         r.daysEnrolled() == 0 ? 0.0 : r.daysMissed() * 100 / r.daysEnrolled());
                 for (Recommendation rec : r.recommendations()) {
                     String whom = rec.contactRole() == null ? "" : " -> " + rec.contactRole()
-                            + " (" + rec.language() + (Boolean.TRUE.equals(rec.interpreterNeeded()) ? ", interpreter" : "") + ")";
-                    out.printf(Locale.ROOT, "  %s  %-34s %-8s %s%s%n", rec.due(), rec.intervention(), rec.impact(), rec.owner(), whom);
-                    out.printf(Locale.ROOT, "              because %s%n", String.join("; ", rec.because()));
+                            + " (" + shown(rec.language()) + (Boolean.TRUE.equals(rec.interpreterNeeded()) ? ", interpreter" : "") + ")";
+                    out.printf(Locale.ROOT, "  %s  %-34s %-8s %s%s%n", rec.due(), shown(rec.intervention()), rec.impact(), rec.owner(), whom);
+                    out.printf(Locale.ROOT, "              because %s%n", shown(String.join("; ", rec.because())));
                 }
                 for (String c : r.cautions()) {
-                    out.printf(Locale.ROOT, "  caution: %s%n", c);
+                    out.printf(Locale.ROOT, "  caution: %s%n", shown(c));
                 }
             }
             out.println();
@@ -234,16 +240,20 @@ public final class ResultWriter {
         out.flush();
     }
 
+    /** Text from the input as it may be printed: one line, no control characters. */
+    private static String shown(String text) {
+        return PlainText.escape(text);
+    }
+
     private static final String[] CSV_COLUMNS = {"file", "schoolId", "studentId", "asOf", "attendanceTier", "supportTier",
             "daysEnrolled", "daysMissed", "absenceRate", "intervention", "strategy", "impact", "owner", "contactRole",
             "language", "interpreterNeeded", "due", "because", "rule", "error"};
 
-    /** One row per recommendation (a student with none, or with an error, gets one row). */
+    /**
+     * One row per recommendation (a student with none, or with an error, gets one row). No cell
+     * can start a spreadsheet formula (see {@link SpreadsheetCsv}).
+     */
     public static void csv(List<SchoolResult> schools, Writer out) throws IOException {
-        CsvSchema.Builder schema = CsvSchema.builder().setUseHeader(true);
-        for (String c : CSV_COLUMNS) {
-            schema.addColumn(c);
-        }
         List<List<String>> rows = new ArrayList<>();
         for (SchoolResult s : schools) {
             if (s.error() != null) {
@@ -276,7 +286,7 @@ public final class ResultWriter {
                 }
             }
         }
-        out.write(new CsvMapper().writer(schema.build()).writeValueAsString(rows));
+        SpreadsheetCsv.write(CSV_COLUMNS, rows, out);
     }
 
     private static List<String> row(String... cells) {

@@ -1,5 +1,7 @@
 package org.attendanceoutreach.result;
 
+import org.attendanceoutreach.internal.PlainText;
+
 /**
  * Something wrong (or, for a warning, odd) in the input, located by file, student and field.
  * Messages never carry names, phone numbers or free text, only ids, dates, numbers and enum values.
@@ -16,19 +18,23 @@ public record InputProblem(String file, String studentId, String field, String m
         return new InputProblem(fileName, studentId, field, message);
     }
 
-    /** {@code file: student S-1: field: message}, leaving out what is not known. */
+    /**
+     * {@code file: student S-1: field: message}, leaving out what is not known: one line, safe to
+     * print. A control character, a line break or an escape sequence in any part (a student id, say)
+     * is shown as {@code \}{@code uXXXX}, so it cannot forge a line or colour a terminal.
+     */
     @Override
     public String toString() {
         StringBuilder b = new StringBuilder();
         if (file != null) {
-            b.append(file).append(": ");
+            b.append(PlainText.escape(file)).append(": ");
         }
         if (studentId != null) {
-            b.append("student ").append(studentId).append(": ");
+            b.append("student ").append(PlainText.escape(studentId)).append(": ");
         }
         if (field != null && !field.isEmpty()) {
-            b.append(field).append(": ");
+            b.append(PlainText.escape(field)).append(": ");
         }
-        return b.append(message).toString();
+        return b.append(PlainText.escape(message)).toString();
     }
 }

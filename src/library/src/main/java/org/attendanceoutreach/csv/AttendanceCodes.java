@@ -1,5 +1,7 @@
 package org.attendanceoutreach.csv;
 
+import org.attendanceoutreach.internal.TextInput;
+import org.attendanceoutreach.read.Shown;
 import org.attendanceoutreach.school.AbsenceReason;
 import org.attendanceoutreach.school.AbsenceType;
 
@@ -16,6 +18,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * What a school's daily attendance codes mean: a CSV file with the columns {@code code},
@@ -78,7 +81,7 @@ public final class AttendanceCodes {
         if (file == null) {
             return defaults();
         }
-        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        try (Reader r = TextInput.reader(Files.newInputStream(file))) {
             return defaults().with(file.toString(), r);
         } catch (NoSuchFileException e) {
             throw new CodesFileException(file + ": no such file");
@@ -105,7 +108,7 @@ public final class AttendanceCodes {
                     try {
                         absence = AbsenceType.valueOf(type == null ? "" : type.toUpperCase(Locale.ROOT));
                     } catch (IllegalArgumentException e) {
-                        throw new CodesFileException(name + ": line " + row.line() + ": type: " + CsvTable.clip(type == null ? "" : type)
+                        throw new CodesFileException(name + ": line " + row.line() + ": type: '" + Shown.key(type == null ? "" : type) + "'"
                                 + " is not PRESENT, EXCUSED, UNEXCUSED, SUSPENSION, TARDY or EARLY_DEPARTURE");
                     }
                 }
@@ -123,6 +126,11 @@ public final class AttendanceCodes {
             throw new CodesFileException(e.getMessage());
         }
         return new AttendanceCodes(out);
+    }
+
+    /** Every code known, in lower case (for telling a near miss: {@link Shown#code}). */
+    Set<String> names() {
+        return codes.keySet();
     }
 
     /** What a code means, or null when it is not a known code. */

@@ -1,5 +1,7 @@
 package org.attendanceoutreach.csv;
 
+import org.attendanceoutreach.internal.TextInput;
+import org.attendanceoutreach.read.Shown;
 import org.attendanceoutreach.result.InputProblem;
 import org.attendanceoutreach.read.SchoolFile;
 import org.attendanceoutreach.read.Shown;
@@ -21,7 +23,6 @@ import org.attendanceoutreach.school.StudentContext;
 
 import java.io.IOException;
 import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -102,7 +103,10 @@ public final class CsvSchoolReader {
 
     private static Reader open(Path p) throws SchoolFileException {
         try {
-            return Files.newBufferedReader(p, StandardCharsets.UTF_8);
+            if (Files.isRegularFile(p) && Files.size(p) > CsvTable.MAX_CHARS) {
+                throw new SchoolFileException(new InputProblem(p.toString(), null, null, CsvTable.TOO_LARGE));
+            }
+            return TextInput.reader(Files.newInputStream(p));
         } catch (NoSuchFileException e) {
             throw new SchoolFileException(new InputProblem(p.toString(), null, null, "no such file"));
         } catch (IOException e) {
@@ -220,7 +224,7 @@ public final class CsvSchoolReader {
                 }
                 String known = FLAGS.stream().filter(k -> k.equalsIgnoreCase(f)).findFirst().orElse(null);
                 if (known == null) {
-                    throw new RowProblem(file, row.line(), "flags", CsvTable.clip(f) + " is not one of " + String.join(", ", FLAGS));
+                    throw new RowProblem(file, row.line(), "flags", Shown.code(f, FLAGS) + " is not one of " + String.join(", ", FLAGS));
                 }
                 flags.put(known, true);
             }
@@ -272,7 +276,7 @@ public final class CsvSchoolReader {
                 }
                 String[] parts = item.strip().split("[\\s:@]+");
                 if (parts.length != 2) {
-                    throw new RowProblem(file, row.line(), "meetings", CsvTable.clip(item.strip()) + " is not TYPE DATE, e.g. IEP 2026-12-02 (meetings separated by ;)");
+                    throw new RowProblem(file, row.line(), "meetings", Shown.hidden(item.strip()) + " is not TYPE DATE, e.g. IEP 2026-12-02 (meetings separated by ;)");
                 }
                 MeetingType type = cell(file, row, "meetings", v -> CsvValues.enumValue(MeetingType.class, parts[0]));
                 LocalDate date = cell(file, row, "meetings", v -> CsvValues.date(parts[1]));
@@ -286,7 +290,7 @@ public final class CsvSchoolReader {
     private static void warnUnknownLanguage(String file, CsvTable.Row row, String column, String id, List<InputProblem> warnings) {
         String v = row.get(column);
         if (CsvValues.unknownLanguage(v)) {
-            warnings.add(new InputProblem(file, id, "line " + row.line() + ": " + column, Shown.value(v.strip())
+            warnings.add(new InputProblem(file, id, "line " + row.line() + ": " + column, Shown.language(v.strip())
                     + " is not an ISO 639 language (a BCP 47 tag, a code or an English name); the student is evaluated,"
                     + " the language is kept as given and an interpreter is flagged"));
         }
@@ -313,7 +317,8 @@ public final class CsvSchoolReader {
             }
             AttendanceCodes.Code meaning = codes.find(code);
             if (meaning == null) {
-                throw new RowProblem(file, row.line(), codeColumn, CsvTable.clip(code) + " is not an attendance code; add it to a codes file (--codes FILE; README, CSV input)");
+                throw new RowProblem(file, row.line(), codeColumn, Shown.code(code, codes.names())
+                        + " is not an attendance code; add it to a codes file (--codes FILE; README, CSV input)");
             }
             if (meaning.present()) {
                 continue;

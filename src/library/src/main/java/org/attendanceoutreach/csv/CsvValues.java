@@ -1,23 +1,27 @@
 package org.attendanceoutreach.csv;
 
 import org.attendanceoutreach.internal.Languages;
-
+import org.attendanceoutreach.read.InputCheck;
+import org.attendanceoutreach.read.Shown;
 import org.attendanceoutreach.school.AbsenceReason;
+import org.attendanceoutreach.school.School;
+import org.attendanceoutreach.school.Student;
 
 import java.time.DateTimeException;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * Parses the values of CSV cells. Each parser takes the trimmed cell (null when blank) and throws
- * {@link IllegalArgumentException} with a message that quotes the value; never use one on a name or
+ * {@link IllegalArgumentException} with a message that shows the value only as {@link Shown}
+ * allows (a near miss of a code, a date-shaped value, a short number); never use one on a name or
  * phone column.
  */
 final class CsvValues {
     private static final Pattern US_DATE = Pattern.compile("(\\d{1,2})/(\\d{1,2})/(\\d{4})");
-    private static final Pattern GRADE = Pattern.compile("PK|K|[1-9]|1[0-2]");
 
     private CsvValues() {
     }
@@ -29,13 +33,18 @@ final class CsvValues {
         }
         try {
             Matcher m = US_DATE.matcher(v);
+            LocalDate d;
             if (m.matches()) {
-                return LocalDate.of(Integer.parseInt(m.group(3)), Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)));
+                d = LocalDate.of(Integer.parseInt(m.group(3)), Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)));
+            } else {
+                d = LocalDate.parse(v.length() > 10 && v.charAt(10) == 'T' ? v.substring(0, 10) : v);
             }
-            String s = v.length() > 10 && v.charAt(10) == 'T' ? v.substring(0, 10) : v;
-            return LocalDate.parse(s);
+            if (d.getYear() < InputCheck.FIRST_YEAR || d.getYear() > InputCheck.LAST_YEAR) {
+                throw new IllegalArgumentException(d + " is not in the years " + InputCheck.FIRST_YEAR + " … " + InputCheck.LAST_YEAR);
+            }
+            return d;
         } catch (DateTimeException | NumberFormatException e) {
-            throw new IllegalArgumentException(CsvTable.clip(v) + " is not a date (YYYY-MM-DD, or MM/DD/YYYY)");
+            throw new IllegalArgumentException(Shown.date(v) + " is not a date (YYYY-MM-DD, or MM/DD/YYYY)");
         }
     }
 
@@ -52,8 +61,8 @@ final class CsvValues {
         } else if (g.matches("0\\d")) {
             g = g.substring(1);
         }
-        if (!GRADE.matcher(g).matches()) {
-            throw new IllegalArgumentException(CsvTable.clip(v) + " is not a grade (PK, K, 1 … 12)");
+        if (!Student.isGrade(g)) {
+            throw new IllegalArgumentException(Shown.code(v, Student.GRADES) + " is not a grade (PK, K, 1 … 12)");
         }
         return g;
     }
@@ -70,7 +79,8 @@ final class CsvValues {
             case "false", "no", "n", "0" -> {
                 return false;
             }
-            default -> throw new IllegalArgumentException(CsvTable.clip(v) + " is not yes or no (true/false, y/n, 1/0)");
+            default -> throw new IllegalArgumentException(Shown.code(v, List.of("true", "false", "yes", "no", "y", "n", "1", "0", "x"))
+                    + " is not yes or no (true/false, y/n, 1/0)");
         }
     }
 
@@ -83,10 +93,10 @@ final class CsvValues {
         try {
             d = v.endsWith("%") ? Double.parseDouble(v.substring(0, v.length() - 1).strip()) / 100 : Double.parseDouble(v);
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(CsvTable.clip(v) + " is not a share such as 0.14 or 14%");
+            throw new IllegalArgumentException(Shown.number(v) + " is not a share such as 0.14 or 14%");
         }
         if (!(d >= 0 && d <= 1)) {
-            throw new IllegalArgumentException(v + " is outside 0 … 1 (a share: 0.14 means 14%)");
+            throw new IllegalArgumentException(Shown.number(v) + " is outside 0 … 1 (a share: 0.14 means 14%)");
         }
         return d;
     }
@@ -100,10 +110,10 @@ final class CsvValues {
         try {
             d = v.endsWith("%") ? Double.parseDouble(v.substring(0, v.length() - 1).strip()) / 100 : Double.parseDouble(v);
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("portion: " + CsvTable.clip(v) + " is not a number such as 0.5");
+            throw new IllegalArgumentException("portion: " + Shown.number(v) + " is not a number such as 0.5");
         }
         if (!(d > 0 && d <= 1)) {
-            throw new IllegalArgumentException("portion: " + CsvTable.clip(v) + " is outside the range: more than 0 and at most 1");
+            throw new IllegalArgumentException("portion: " + Shown.number(v) + " is outside the range: more than 0 and at most 1");
         }
         return d;
     }
@@ -115,7 +125,7 @@ final class CsvValues {
         try {
             return AbsenceReason.valueOf(v.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("reason: " + CsvTable.clip(v)
+            throw new IllegalArgumentException("reason: " + Shown.code(v, AbsenceReason.class)
                     + " is not ILLNESS, MEDICAL, TRANSPORTATION, FAMILY, HOUSING, DISCIPLINE, OTHER or UNKNOWN");
         }
     }
@@ -145,7 +155,7 @@ final class CsvValues {
             for (E c : type.getEnumConstants()) {
                 all.append(all.length() == 0 ? "" : ", ").append(c.name());
             }
-            throw new IllegalArgumentException(CsvTable.clip(v) + " is not one of " + all);
+            throw new IllegalArgumentException(Shown.code(v, type) + " is not one of " + all);
         }
     }
 }

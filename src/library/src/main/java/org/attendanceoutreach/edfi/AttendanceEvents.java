@@ -7,6 +7,7 @@ import org.attendanceoutreach.school.Absence;
 import org.attendanceoutreach.school.AbsenceReason;
 import org.attendanceoutreach.school.AbsenceType;
 import org.attendanceoutreach.school.SchoolCalendar;
+import org.attendanceoutreach.read.Shown;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -130,7 +131,7 @@ final class AttendanceEvents {
         }
         if (!d.isNumber() || !(d.asDouble() > 0 && d.asDouble() <= 1)) {
             throw new Problem(EdFiReader.EVENTS, at + ".eventDuration",
-                    (d.isNumber() ? d.asText() : "a " + d.getNodeType().toString().toLowerCase(Locale.ROOT))
+                    (d.isNumber() ? Shown.number(d.asDouble()) : "a " + d.getNodeType().toString().toLowerCase(Locale.ROOT))
                     + " is outside the range for an absence: more than 0 and at most 1 (1 = a whole day, 0.5 = half a day)");
         }
         return d.asDouble();

@@ -1,9 +1,9 @@
 package org.attendanceoutreach.edfi;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.attendanceoutreach.internal.Languages;
+import org.attendanceoutreach.internal.JsonErrors;
 import org.attendanceoutreach.read.Shown;
 import org.attendanceoutreach.school.AbsenceReason;
 
@@ -55,11 +55,11 @@ import java.util.regex.Pattern;
  * {@code Navajo; Navaho}); an entry for one overrides the table.
  */
 public final class DescriptorMap {
+    private static final ObjectMapper MAPPING_FILES = new ObjectMapper(JsonErrors.factory(0));
     /** The Ed-Fi Alliance's own namespace. */
     public static final String ED_FI = "uri://ed-fi.org/";
 
     private static final String DEFAULT_RESOURCE = "ed-fi-descriptors.json";
-    private static final Pattern DESCRIPTOR = Pattern.compile("uri://[A-Za-z0-9.\\-]+(/[A-Za-z0-9._\\-]+)*/[A-Za-z]+#[^\\p{Cntrl}]{1,100}");
     private static final Pattern LANGUAGE_TAG = Pattern.compile("[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*");
     private static final Set<String> FILE_FIELDS = Set.of("namespace", "extends", "descriptors", "attendanceEventReason", "description");
 
@@ -176,11 +176,10 @@ public final class DescriptorMap {
     public DescriptorMap with(String fileName, String json) throws MappingFileException {
         JsonNode root;
         try {
-            root = new ObjectMapper().readTree(json);
-        } catch (JsonProcessingException e) {
-            var at = e.getLocation();
-            throw new MappingFileException(fileName + ": is not valid JSON" + (at == null ? "" : " at line " + at.getLineNr()
-                    + ", column " + at.getColumnNr()));
+            root = MAPPING_FILES.readTree(json);
+        } catch (IOException e) {
+            throw new MappingFileException(fileName + ": " + JsonErrors.describe(e, JsonErrors.Where.FILE, "is too large",
+                    "the mapping object", "look for a missing comma, quote or bracket"));
         }
         if (root == null || !root.isObject()) {
             throw new MappingFileException(fileName + ": must be a JSON object with namespace and descriptors");
@@ -280,13 +279,15 @@ public final class DescriptorMap {
             int slash = path.lastIndexOf('/');
             String name = path.substring(slash + 1);
             if (!name.equalsIgnoreCase(kind.descriptorName())) {
-                throw new UnknownDescriptorException(shown(d) + " is a " + Shown.value(name) + ", expected a " + kind.descriptorName());
+                throw new UnknownDescriptorException(Shown.descriptor(d, codes(kind)) + " is another kind of descriptor, expected a " + kind.descriptorName());
             }
             namespace = normalizeNamespace(path.substring(0, slash + 1));
         }
         if (!namespaces.containsKey(namespace)) {
-            throw new UnknownDescriptorException(shown(d) + ": no descriptor mapping for the namespace " + clip(namespace)
-                    + "; give one with --edfi-descriptors FILE, e.g. {\"namespace\": \"" + clip(namespace)
+            String ns = Shown.isDescriptorUri(d) ? clip(namespace) : "NAMESPACE";
+            throw new UnknownDescriptorException(Shown.descriptor(d, codes(kind)) + ": no descriptor mapping for "
+                    + (Shown.isDescriptorUri(d) ? "the namespace " + ns : "its namespace")
+                    + "; give one with --edfi-descriptors FILE, e.g. {\"namespace\": \"" + ns
                     + "\", \"extends\": \"" + ED_FI + "\", \"descriptors\": {...}} (README, Ed-Fi input)");
         }
         String k = key(code);
@@ -298,7 +299,7 @@ public final class DescriptorMap {
             found = lookup(namespace, kind, "*");
         }
         if (found == null) {
-            throw new UnknownDescriptorException("unknown descriptor " + shown(d) + ": add its code value under "
+            throw new UnknownDescriptorException("unknown descriptor " + Shown.descriptor(d, codes(kind)) + ": add its code value under "
                     + kind.descriptorName() + " in a descriptor mapping file for " + namespace
                     + " (--edfi-descriptors FILE; README, Ed-Fi input)");
         }
@@ -315,6 +316,16 @@ public final class DescriptorMap {
         } catch (UnknownDescriptorException e) {
             throw new Problem(resource, field, e.getMessage());
         }
+    }
+
+    /** Every code value some namespace maps for {@code kind} (for telling a near miss of one: {@link Shown#descriptor}). */
+    private Set<String> codes(Kind kind) {
+        Set<String> out = new TreeSet<>();
+        for (Namespace n : namespaces.values()) {
+            out.addAll(n.codes().getOrDefault(kind, Map.of()).keySet());
+        }
+        out.remove("*");
+        return out;
     }
 
     /** The reason this free-text {@code attendanceEventReason} stands for, if a mapping file lists it. */
@@ -354,13 +365,11 @@ public final class DescriptorMap {
 
     /**
      * A descriptor as a message may quote it: a descriptor URI ({@code uri://…/NameDescriptor#code value})
-     * is a code from a controlled vocabulary (the ODS/API accepts only descriptors defined in its
-     * descriptor tables) and is quoted, so the message says what to map; anything else is shown only
-     * when it is code-like ({@link Shown}).
+     * is a code from a controlled vocabulary and is quoted, so the message says what to map; anything
+     * else is not (the one rule of {@link Shown#descriptor}).
      */
     static String shown(String descriptor) {
-        String d = descriptor.strip();
-        return DESCRIPTOR.matcher(d).matches() ? "'" + d + "'" : Shown.value(d);
+        return Shown.descriptor(descriptor, List.of());
     }
 
     static String clip(String s) {

@@ -70,7 +70,7 @@ final class Fields {
         try {
             return date(value);
         } catch (DateTimeParseException e) {
-            throw new Problem(resource, at + "." + field, Shown.value(value) + " is not a date (YYYY-MM-DD)");
+            throw new Problem(resource, at + "." + field, Shown.date(value) + " is not a date (YYYY-MM-DD)");
         }
     }
 

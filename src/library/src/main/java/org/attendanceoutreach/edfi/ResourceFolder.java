@@ -2,13 +2,12 @@ package org.attendanceoutreach.edfi;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import org.attendanceoutreach.internal.JsonErrors;
+import org.attendanceoutreach.internal.TextInput;
 import org.attendanceoutreach.read.SchoolFileException;
 import org.attendanceoutreach.result.InputProblem;
 
@@ -20,15 +19,12 @@ import java.util.List;
 
 /**
  * A folder of Ed-Fi resource files, each one JSON array as the API returns it, read one record at a
- * time. Problems that stop a whole file (not a JSON array, not UTF-8) name the file; records that are
- * not objects are skipped with a warning.
+ * time, strictly (the project's one JSON setup, {@link JsonErrors}; text that is not well-formed
+ * UTF-8 is "not UTF-8"). Problems that stop a whole file (not a JSON array, not UTF-8) name the
+ * file; records that are not objects are skipped with a warning.
  */
 final class ResourceFolder {
-    private static final JsonFactory FACTORY = JsonFactory.builder()
-            .streamReadConstraints(StreamReadConstraints.builder()
-                    .maxNestingDepth(64).maxStringLength(100_000).maxNumberLength(50).build())
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .build();
+    private static final JsonFactory FACTORY = JsonErrors.factory(0);
     private static final ObjectMapper MAPPER = JsonMapper.builder(FACTORY).build();
 
     /** What each record of a resource is handed to. */
@@ -76,7 +72,7 @@ final class ResourceFolder {
             }
             return false;
         }
-        try (InputStream in = Files.newInputStream(file); JsonParser p = FACTORY.createParser(in)) {
+        try (InputStream in = Files.newInputStream(file); JsonParser p = FACTORY.createParser(TextInput.reader(in))) {
             if (p.nextToken() != JsonToken.START_ARRAY) {
                 throw new SchoolFileException(new InputProblem(fileName, null, null,
                         "must be a JSON array of resources, as the Ed-Fi API returns them"));
@@ -93,15 +89,9 @@ final class ResourceFolder {
             if (p.nextToken() != null) {
                 throw new SchoolFileException(new InputProblem(fileName, null, null, "has more after the array; it must hold one JSON array"));
             }
-        } catch (JsonProcessingException e) {
-            var at = e.getLocation();
-            String msg = e.getOriginalMessage() != null && e.getOriginalMessage().contains("Invalid UTF-8")
-                    ? "is not UTF-8 text; save it as UTF-8"
-                    : "is not valid JSON" + (at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr())
-                    + "; look for a cut-off file or a missing comma, quote or bracket";
-            throw new SchoolFileException(new InputProblem(fileName, null, null, msg));
         } catch (IOException e) {
-            throw new SchoolFileException(new InputProblem(fileName, null, null, "cannot be read: " + e.getClass().getSimpleName()));
+            throw new SchoolFileException(new InputProblem(fileName, null, null, JsonErrors.describe(e, JsonErrors.Where.FILE,
+                    "is too large", "the array", "look for a cut-off file or a missing comma, quote or bracket")));
         }
         return true;
     }

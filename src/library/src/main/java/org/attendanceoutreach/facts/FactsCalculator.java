@@ -1,6 +1,7 @@
 package org.attendanceoutreach.facts;
 
 import org.attendanceoutreach.policy.Policy;
+import org.attendanceoutreach.read.InputCheck;
 import org.attendanceoutreach.read.InvalidInputException;
 import org.attendanceoutreach.school.Absence;
 import org.attendanceoutreach.school.AbsenceReason;
@@ -29,11 +30,10 @@ public final class FactsCalculator {
     }
 
     public StudentFacts compute(School school, SchoolDays days, Student s) {
+        // the checks every reader makes, for --as-of and the Java API too (a rate of 1.5, a grade "13", …)
+        InputCheck.school(school);
+        InputCheck.student(s);
         LocalDate today = school.asOf();
-        if (today.getYear() < 1900 || today.getYear() > 2199) {
-            // as the reader checks every date of a file; this catches --as-of and the Java API (date arithmetic would overflow)
-            throw new InvalidInputException("asOf", today + " is not in the years 1900 … 2199");
-        }
         LocalDate enrolledOn = s.enrolledOn() == null ? school.calendar().firstDay() : s.enrolledOn();
         LocalDate withdrawnOn = s.withdrawnOn();
 

@@ -39,13 +39,13 @@ final class JsonFields {
         return v == null || v.isNull() ? null : v;
     }
 
-    /** Warns (through {@code warn}) about each field not in {@code known}, by name only. */
+    /** Warns (through {@code warn}) about each field not in {@code known}, by name only (cut short and escaped: {@link Shown#key}). */
     void unknownFields(Set<String> known, Consumer<String> warn) {
         Iterator<String> names = node.fieldNames();
         while (names.hasNext()) {
             String n = names.next();
             if (!known.contains(n)) {
-                warn.accept(path(n));
+                warn.accept(path(Shown.key(n)));
             }
         }
     }
@@ -67,7 +67,20 @@ final class JsonFields {
         if (!v.isTextual()) {
             throw new InvalidInputException(path(name), "expected a string, found " + kind(v));
         }
-        return v.textValue();
+        return unicode(v.textValue(), path(name));
+    }
+
+    /**
+     * A JSON string may spell half of a surrogate pair as an escape (backslash, {@code ud800}); that is not
+     * Unicode text (no UTF can carry it, and two such ids would print alike), so it is the
+     * "not UTF-8" error of its field.
+     */
+    static String unicode(String text, String path) {
+        if (org.attendanceoutreach.internal.PlainText.hasUnpairedSurrogate(text)) {
+            throw new InvalidInputException(path, "is not UTF-8 text: it holds half of a surrogate pair"
+                    + " (a \\uD800 … \\uDFFF escape without its other half); write the character itself");
+        }
+        return text;
     }
 
     String requiredText(String name) {
@@ -98,18 +111,10 @@ final class JsonFields {
             throw new InvalidInputException(path(name), "expected a date (YYYY-MM-DD), found " + kind(v));
         }
         try {
-            return plausible(parseDate(v.textValue()), path(name));
+            return InputCheck.date(path(name), parseDate(v.textValue()));
         } catch (DateTimeParseException e) {
-            throw new InvalidInputException(path(name), Shown.value(v.textValue()) + " is not a date (YYYY-MM-DD)");
+            throw new InvalidInputException(path(name), Shown.date(v.textValue()) + " is not a date (YYYY-MM-DD)");
         }
-    }
-
-    /** Dates from 1900 to 2199 only: a school record needs no other, and date arithmetic far beyond them overflows. */
-    static LocalDate plausible(LocalDate d, String path) {
-        if (d.getYear() < 1900 || d.getYear() > 2199) {
-            throw new InvalidInputException(path, d + " is not in the years 1900 … 2199");
-        }
-        return d;
     }
 
     /**
@@ -181,7 +186,7 @@ final class JsonFields {
             for (E c : type.getEnumConstants()) {
                 allowed.append(allowed.length() == 0 ? "" : ", ").append(c.name());
             }
-            throw new InvalidInputException(path(name), Shown.value(v) + " is not one of " + allowed);
+            throw new InvalidInputException(path(name), Shown.code(v, type) + " is not one of " + allowed);
         }
     }
 
@@ -215,15 +220,15 @@ final class JsonFields {
             if (!node.isTextual()) {
                 throw new InvalidInputException(path, "expected a string, found " + kind(node));
             }
-            return node.textValue();
+            return unicode(node.textValue(), path);
         }
 
         java.time.LocalDate asDate() {
             String s = asText();
             try {
-                return plausible(parseDate(s), path);
+                return InputCheck.date(path, parseDate(s));
             } catch (DateTimeParseException e) {
-                throw new InvalidInputException(path, Shown.value(s) + " is not a date (YYYY-MM-DD)");
+                throw new InvalidInputException(path, Shown.date(s) + " is not a date (YYYY-MM-DD)");
             }
         }
     }
@@ -245,10 +250,5 @@ final class JsonFields {
             return "a boolean";
         }
         return v.isNumber() ? "a number" : v.getNodeType().toString().toLowerCase();
-    }
-
-    /** Enum-like values may be echoed, but never at length. */
-    static String clip(String s) {
-        return s.length() <= 40 ? s : s.substring(0, 40) + "…";
     }
 }

@@ -7,13 +7,15 @@ import java.util.List;
 
 /**
  * A school file as read: the school, every student entry in file order (read or failed),
- * the scenario expectations if any, and warnings (unknown fields, by name).
+ * the scenario expectations if any, and warnings (unknown fields, by name). The warnings are
+ * bounded: at most {@value Warnings#SHOWN_PER_KIND} of each kind, then one that counts the rest
+ * ({@link Warnings}).
  */
 public record SchoolFile(String file, School school, List<StudentInput> students,
                          List<Expectation> expectations, List<InputProblem> warnings) {
     public SchoolFile {
         students = List.copyOf(students);
         expectations = expectations == null ? List.of() : List.copyOf(expectations);
-        warnings = warnings == null ? List.of() : List.copyOf(warnings);
+        warnings = warnings == null ? List.of() : List.copyOf(Warnings.bounded(warnings));
     }
 }

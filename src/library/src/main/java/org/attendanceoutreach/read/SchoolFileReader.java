@@ -2,11 +2,6 @@ package org.attendanceoutreach.read;
 
 import org.attendanceoutreach.internal.Languages;
 import org.attendanceoutreach.result.InputProblem;
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -27,8 +22,9 @@ import org.attendanceoutreach.school.School;
 import org.attendanceoutreach.school.SchoolCalendar;
 import org.attendanceoutreach.school.Student;
 import org.attendanceoutreach.school.StudentContext;
+import org.attendanceoutreach.internal.JsonErrors;
+import org.attendanceoutreach.internal.TextInput;
 
-import java.io.CharConversionException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -41,8 +37,8 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Reads a school file (contract sections 1, 2 and 4) strictly. Structural problems of one student
@@ -51,8 +47,11 @@ import java.util.regex.Pattern;
  * <p>Limits, set deliberately (README, "Input limits"): a school file at most {@link #MAX_FILE_BYTES}
  * (a JSON-lines file has no overall limit: each line is read on its own), nesting at most 64 levels,
  * strings at most 100,000 characters, field names at most 1,000, numbers at most 50 digits; a key
- * twice in one object is an error. Only trees are read, never objects named by the input: no
- * polymorphic ("default") typing, ever.
+ * twice in one object is an error. Text must be well-formed UTF-8 (or UTF-16 or UTF-32 with their
+ * marks): overlong forms, encoded or escaped halves of surrogate pairs and other encodings are the
+ * "not UTF-8" error. Only trees are read, never objects named by the input: no polymorphic
+ * ("default") typing, ever. The values of a school and a student are checked by {@link InputCheck},
+ * as the Java API's are; values appear in messages only as {@link Shown} allows.
  */
 public final class SchoolFileReader {
     private static final Set<String> SCHOOL_FIELDS = Set.of(
@@ -70,32 +69,14 @@ public final class SchoolFileReader {
     private static final Set<String> OUTREACH_FIELDS = Set.of("date", "kind", "outcome", "positive");
     private static final Set<String> EXPECT_FIELDS = Set.of("studentId", "attendanceTier", "supportTier",
             "includes", "excludes", "contactRole", "interpreterNeeded", "due", "owner", "error");
-    private static final Pattern GRADE = Pattern.compile("PK|K|[1-9]|1[0-2]");
-    private static final Pattern LANGUAGE = Pattern.compile("[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*");
 
     /** The largest school file read whole: 64 MB, some 40,000 students. A district goes in a JSON-lines file. */
     public static final long MAX_FILE_BYTES = 64L << 20;
-    static final int MAX_NESTING = 64;
-    static final int MAX_STRING_CHARS = 100_000;
-    static final int MAX_NAME_CHARS = 1_000;
-    static final int MAX_NUMBER_DIGITS = 50;
-    /** A calendar spans at most this many years (a school year, with room to spare). */
-    static final int MAX_CALENDAR_YEARS = 2;
 
     private final ObjectMapper mapper;
 
     public SchoolFileReader() {
-        JsonFactory factory = JsonFactory.builder()
-                .streamReadConstraints(StreamReadConstraints.builder()
-                        .maxDocumentLength(MAX_FILE_BYTES)
-                        .maxNestingDepth(MAX_NESTING)
-                        .maxStringLength(MAX_STRING_CHARS)
-                        .maxNameLength(MAX_NAME_CHARS)
-                        .maxNumberLength(MAX_NUMBER_DIGITS)
-                        .build())
-                .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-                .build();
-        this.mapper = JsonMapper.builder(factory)
+        this.mapper = JsonMapper.builder(JsonErrors.factory(MAX_FILE_BYTES))
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 .deactivateDefaultTyping()
                 .build();
@@ -152,19 +133,11 @@ public final class SchoolFileReader {
             throws SchoolFileException {
         JsonNode root;
         try {
+            TextInput.checkUtf8(line, length);
             root = mapper.readTree(line, 0, length);
-        } catch (StreamConstraintsException e) {
-            throw fileProblem(name, null, "line 1 exceeds a reading limit: " + e.getOriginalMessage());
-        } catch (JsonProcessingException e) {
-            if (e.getOriginalMessage() != null && e.getOriginalMessage().contains("Invalid UTF-8")) {
-                throw fileProblem(name, null, "is not UTF-8 text; save it as UTF-8 and try again");
-            }
-            var at = e.getLocation();
-            String where = at == null ? "" : ", column " + at.getColumnNr();
-            throw fileProblem(name, null, "is not valid JSON at line 1" + where
-                    + "; line 1 of a JSON-lines school file is the school object (schoolId, asOf, calendar, schoolLanguage)");
         } catch (IOException e) {
-            throw fileProblem(name, null, "cannot be read: " + e.getClass().getSimpleName());
+            throw fileProblem(name, null, JsonErrors.describe(e, JsonErrors.Where.FILE, TOO_LARGE, "the school object",
+                    "line 1 of a JSON-lines school file is the school object (schoolId, asOf, calendar, schoolLanguage)"));
         }
         try {
             JsonFields top = JsonFields.object(root, "");
@@ -188,21 +161,11 @@ public final class SchoolFileReader {
         Position at = Position.onLine(lineNumber);
         JsonNode node;
         try {
+            TextInput.checkUtf8(line, length);
             node = mapper.readTree(line, 0, length);
-        } catch (StreamConstraintsException e) {
-            return StudentInput.failed(at.key(), new InputProblem(name, null, at.key(), "exceeds a reading limit: " + e.getOriginalMessage()));
-        } catch (JsonProcessingException e) {
-            String message;
-            if (e.getOriginalMessage() != null && e.getOriginalMessage().contains("Invalid UTF-8")) {
-                message = "is not UTF-8 text; save the file as UTF-8";
-            } else {
-                var loc = e.getLocation();
-                message = "is not valid JSON" + (loc == null ? "" : " at column " + loc.getColumnNr())
-                        + "; each line after the first holds exactly one student object";
-            }
-            return StudentInput.failed(at.key(), new InputProblem(name, null, at.key(), message));
         } catch (IOException e) {
-            return StudentInput.failed(at.key(), new InputProblem(name, null, at.key(), "cannot be read: " + e.getClass().getSimpleName()));
+            return StudentInput.failed(at.key(), new InputProblem(name, null, at.key(), JsonErrors.describe(e, JsonErrors.Where.LINE,
+                    "is longer than the most a line may be", "the student object", "each line after the first holds exactly one student object")));
         }
         return readStudentEntry(name, node, at, warnings);
     }
@@ -211,30 +174,10 @@ public final class SchoolFileReader {
     public SchoolFile read(String name, InputStream in) throws SchoolFileException {
         JsonNode root;
         try {
-            root = mapper.readTree(in);
-        } catch (StreamConstraintsException e) {
-            throw fileProblem(name, null, beyondLimit(e));
-        } catch (CharConversionException e) {
-            throw fileProblem(name, null, "is not UTF-8 text; save it as UTF-8 and try again");
-        } catch (JsonProcessingException e) {
-            String original = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
-            if (original.contains("Invalid UTF-8")) {
-                throw fileProblem(name, null, "is not UTF-8 text; save it as UTF-8 and try again");
-            }
-            var at = e.getLocation();
-            String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
-            if (original.startsWith("Duplicate field '")) {
-                String key = original.substring("Duplicate field '".length(), Math.max(original.lastIndexOf('\''), "Duplicate field '".length()));
-                throw fileProblem(name, null, "has the key '" + JsonFields.clip(key) + "' twice in one object" + where + "; keep one");
-            }
-            if (original.startsWith("Trailing token")) {
-                throw fileProblem(name, null, "goes on after the end of the school object" + where
-                        + "; a school file is exactly one JSON object");
-            }
-            throw fileProblem(name, null, "is not valid JSON" + where
-                    + "; look for a missing comma, quote or bracket, or a cut-off file");
+            root = mapper.readTree(TextInput.reader(in));
         } catch (IOException e) {
-            throw fileProblem(name, null, "cannot be read: " + e.getClass().getSimpleName());
+            throw fileProblem(name, null, JsonErrors.describe(e, JsonErrors.Where.FILE, TOO_LARGE, "the school object",
+                    "look for a missing comma, quote or bracket, or a cut-off file"));
         }
         if (root == null || root.isMissingNode()) {
             throw fileProblem(name, null, "is empty; a school file is a JSON object with asOf, calendar and students");
@@ -262,31 +205,6 @@ public final class SchoolFileReader {
     private static final String TOO_LARGE = "is larger than " + (MAX_FILE_BYTES >> 20) + " MB, the most a school file may be;"
             + " give a district as a JSON-lines file (.jsonl), which is read one student at a time";
 
-    /** What a reading limit means for the person with the file (README, "Input limits"); no content of the file. */
-    static String beyondLimit(StreamConstraintsException e) {
-        String original = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
-        var at = e.getLocation();
-        String where = at == null || at.getLineNr() < 1 ? "" : " (line " + at.getLineNr() + ")";
-        if (original.startsWith("Document length")) {
-            return TOO_LARGE;
-        }
-        if (original.contains("nesting depth")) {
-            return "nests arrays and objects more than " + MAX_NESTING + " levels deep" + where + ", the most a school file may";
-        }
-        if (original.startsWith("String value length")) {
-            return "has a text value longer than " + String.format(java.util.Locale.ROOT, "%,d", MAX_STRING_CHARS)
-                    + " characters" + where + ", the most a school file may";
-        }
-        if (original.startsWith("Name length")) {
-            return "has a key longer than " + String.format(java.util.Locale.ROOT, "%,d", MAX_NAME_CHARS)
-                    + " characters" + where + ", the most a school file may";
-        }
-        if (original.startsWith("Number value length")) {
-            return "has a number longer than " + MAX_NUMBER_DIGITS + " digits" + where + ", the most a school file may";
-        }
-        return "exceeds a reading limit" + where + ": " + original;
-    }
-
     private static SchoolFileException fileProblem(String file, String field, String message) {
         return new SchoolFileException(new InputProblem(file, null, field, message));
     }
@@ -303,26 +221,24 @@ public final class SchoolFileReader {
         if (last.isBefore(first)) {
             throw new InvalidInputException("calendar.lastDay", "is before calendar.firstDay");
         }
-        if (last.isAfter(first.plusYears(MAX_CALENDAR_YEARS))) {
-            throw new InvalidInputException("calendar.lastDay", "is more than " + MAX_CALENDAR_YEARS
-                    + " years after calendar.firstDay; a school file holds one school year");
-        }
         Set<LocalDate> closed = new LinkedHashSet<>();
         for (JsonFields.Element e : cal.array("closedDays")) {
             closed.add(e.asDate());
         }
         String language = top.text("schoolLanguage");
-        if (language != null && Languages.tagFor(language).isPresent()) {
-            language = Languages.tagFor(language).get();
-        } else if (language != null && !LANGUAGE.matcher(language).matches()) {
-            throw new InvalidInputException("schoolLanguage", Shown.value(language)
-                    + " is not a language tag such as en or es-MX, nor an ISO 639 code or English language name");
+        if (language != null && language.isBlank()) {
+            throw new InvalidInputException("schoolLanguage", "is empty; leave it out (en) or give a language tag such as en or es-MX");
+        }
+        if (language != null) {
+            language = knownLanguage(language, "schoolLanguage");
         }
         List<String> practices = new ArrayList<>();
         for (JsonFields.Element e : top.array("practices")) {
             practices.add(e.asText());
         }
-        return new School(top.text("schoolId"), asOf, new SchoolCalendar(first, last, closed), language, practices);
+        School school = new School(top.text("schoolId"), asOf, new SchoolCalendar(first, last, closed), language, practices);
+        InputCheck.school(school);
+        return school;
     }
 
     private List<StudentInput> readStudents(String file, JsonFields top, School school, List<InputProblem> warnings) {
@@ -410,14 +326,8 @@ public final class SchoolFileReader {
         s.unknownFields(STUDENT_FIELDS, warn);
         String id = s.requiredText("studentId");
         String grade = s.text("grade");
-        if (grade != null && !GRADE.matcher(grade).matches()) {
-            throw new InvalidInputException(s.path("grade"), Shown.value(grade) + " is not a grade (PK, K, 1 … 12)");
-        }
         LocalDate enrolledOn = s.date("enrolledOn");
         LocalDate withdrawnOn = s.date("withdrawnOn");
-        if (enrolledOn != null && withdrawnOn != null && !withdrawnOn.isAfter(enrolledOn)) {
-            throw new InvalidInputException(s.path("withdrawnOn"), "must be after enrolledOn");
-        }
         StudentContext context = StudentContext.NONE;
         JsonFields c = s.child("context");
         if (c != null) {
@@ -447,14 +357,11 @@ public final class SchoolFileReader {
             }
             Double portion = f.number("portion");
             if (portion != null && !(portion > 0 && portion <= 1)) {
-                throw new InvalidInputException(f.path("portion"), portion + " is outside the range: more than 0 and at most 1");
+                throw new InvalidInputException(f.path("portion"), Shown.number(portion) + " is outside the range: more than 0 and at most 1");
             }
             absences.add(new Absence(date, type, f.enumValue("reason", AbsenceReason.class), portion == null ? 1.0 : portion));
         }
         Double prior = s.number("priorYearAbsenceRate");
-        if (prior != null && (prior < 0 || prior > 1)) {
-            throw new InvalidInputException(s.path("priorYearAbsenceRate"), prior + " is outside 0 … 1 (a share: 0.14 means 14%)");
-        }
         Mentor mentor = null;
         JsonFields m = s.child("mentor");
         if (m != null) {
@@ -481,20 +388,41 @@ public final class SchoolFileReader {
             }
             outreach.add(new OutreachRecord(f.requiredDate("date"), kind, f.enumValue("outcome", OutreachOutcome.class), f.flag("positive")));
         }
-        return new Student(id, grade, enrolledOn, withdrawnOn, context, contacts, absences, prior, mentor, meetings, outreach);
+        Student student = new Student(id, grade, enrolledOn, withdrawnOn, context, contacts, absences, prior, mentor, meetings, outreach);
+        try {
+            InputCheck.student(student);
+        } catch (InvalidInputException e) {
+            throw new InvalidInputException(s.path(e.field()), e.getMessage());
+        }
+        return student;
     }
 
-    /** A BCP 47 tag as given, or the tag of an ISO 639 code or English language name ({@code spa}, {@code Spanish}). */
+    /**
+     * A language field: absent, or a BCP 47 tag, an ISO 639 code or an English language name
+     * ({@code es-MX}, {@code spa}, {@code Spanish}), which comes out as its tag.
+     */
     private static String language(JsonFields f, String name) {
         String v = f.text(name);
-        if (v != null && Languages.tagFor(v).isPresent()) {
-            return Languages.tagFor(v).get();
+        if (v != null && v.isBlank()) {
+            throw new InvalidInputException(f.path(name), "is empty; leave it out or give a language tag such as en, es or zh-Hant");
         }
-        if (v != null && !LANGUAGE.matcher(v).matches()) {
-            throw new InvalidInputException(f.path(name), Shown.value(v)
-                    + " is not a language tag such as en, es or zh-Hant, nor an ISO 639 code or English language name");
+        return v == null ? null : knownLanguage(v, f.path(name));
+    }
+
+    /**
+     * The tag of a language given as a BCP 47 tag, an ISO 639 code or an English name; a well-formed
+     * tag of a language no table knows is kept as it is. Anything else is an error of the field.
+     */
+    private static String knownLanguage(String v, String field) {
+        Optional<String> tag = Languages.tagFor(v);
+        if (tag.isPresent()) {
+            return tag.get();
         }
-        return v;
+        if (School.isLanguageTag(v)) {
+            return v;
+        }
+        throw new InvalidInputException(field, Shown.language(v)
+                + " is not a language tag such as en, es or zh-Hant, nor an ISO 639 code or English language name");
     }
 
     private List<Expectation> readExpectations(JsonFields top, String file, List<InputProblem> warnings) {

@@ -35,7 +35,9 @@ import java.util.function.Consumer;
  * <p>It reads ahead: a few thousand lines at most are parsed on background threads (one per core)
  * while earlier ones are used, so reading a district keeps every core busy. What comes out, and in
  * which order, is the same as reading one line after another; warnings are reported from the
- * iterating thread, in file order, as each student is handed out.
+ * iterating thread, in file order, as each student is handed out, at most
+ * {@value Warnings#SHOWN_PER_KIND} of each kind; how many more there were is told at the end of the
+ * file ({@link Warnings}).
  */
 public final class SchoolLines implements Iterator<StudentInput>, Closeable {
     /** Longer lines are an error for that line (and skipped). */
@@ -53,7 +55,7 @@ public final class SchoolLines implements Iterator<StudentInput>, Closeable {
     private final SchoolFileReader reader;
     private final String file;
     private final InputStream in;
-    private final Consumer<InputProblem> warnings;
+    private final Warnings warnings;
     private final School school;
     private final IdSet ids = new IdSet();
 
@@ -80,7 +82,7 @@ public final class SchoolLines implements Iterator<StudentInput>, Closeable {
         this.reader = reader;
         this.file = file;
         this.in = in;
-        this.warnings = warnings;
+        this.warnings = new Warnings(warnings); // bounded per kind; the counts come when the file ends
         School first;
         try {
             while (true) {
@@ -93,7 +95,7 @@ public final class SchoolLines implements Iterator<StudentInput>, Closeable {
                             + (MAX_LINE_BYTES >> 20) + " MB; line 1 of a JSON-lines school file is the school object"));
                 }
                 if (!isBlank()) {
-                    first = reader.readSchoolLine(file, line, lineLength, warnings);
+                    first = reader.readSchoolLine(file, line, lineLength, this.warnings);
                     break;
                 }
             }
@@ -128,6 +130,7 @@ public final class SchoolLines implements Iterator<StudentInput>, Closeable {
             fill();
             Future<Parsed[]> head = ahead.poll();
             if (head == null) {
+                warnings.finish();
                 return false;
             }
             current = join(head);
@@ -245,6 +248,7 @@ public final class SchoolLines implements Iterator<StudentInput>, Closeable {
 
     @Override
     public void close() throws IOException {
+        warnings.finish();
         cancelAhead();
         in.close();
     }

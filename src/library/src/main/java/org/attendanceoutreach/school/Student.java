@@ -21,6 +21,14 @@ public record Student(String studentId, String grade, LocalDate enrolledOn, Loca
         outreach = outreach == null ? List.of() : List.copyOf(outreach);
     }
 
+    /** The grades of the contract, youngest first: {@code PK}, {@code K}, {@code 1} … {@code 12}. */
+    public static final List<String> GRADES = List.of("PK", "K", "1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12");
+
+    /** Whether {@code grade} is one of {@link #GRADES} (as written there: {@code K}, not {@code k} or {@code 05}). */
+    public static boolean isGrade(String grade) {
+        return grade != null && GRADES.contains(grade);
+    }
+
     /** A student with nothing but an id: no absences, no context, no contacts. */
     public static Student withId(String studentId) {
         return new Student(studentId, null, null, null, null, null, null, null, null, null, null);

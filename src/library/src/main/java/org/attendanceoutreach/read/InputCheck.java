@@ -1,0 +1,133 @@
+package org.attendanceoutreach.read;
+
+import org.attendanceoutreach.internal.Languages;
+import org.attendanceoutreach.internal.PlainText;
+import org.attendanceoutreach.school.Contact;
+import org.attendanceoutreach.school.Meeting;
+import org.attendanceoutreach.school.OutreachRecord;
+import org.attendanceoutreach.school.School;
+import org.attendanceoutreach.school.SchoolCalendar;
+import org.attendanceoutreach.school.Student;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The checks of a school and a student's values that every way in makes: the school-file and
+ * JSON-lines reader, the CSV and Ed-Fi readers, and the Java API (the engine runs them before
+ * computing a student's facts, so {@code engine.evaluate(school, student)} with a prior-year rate
+ * of 1.5 or {@code NaN}, a grade "13", a withdrawal before the enrolment or a language written as a
+ * name or code instead of its tag gives a result carrying the problem, as reading the same student
+ * from a file does).
+ * Each problem is an {@link InvalidInputException} naming the field with the contract's path
+ * ({@code contacts[1].language}); values are shown by the redaction rule of {@link Shown}.
+ *
+ * <p>What the calendar decides (an absence on a weekend or outside the enrolment, a day listed
+ * twice) is checked where the absences are counted, in {@code facts.FactsCalculator}. Stateless.
+ */
+public final class InputCheck {
+    /** Dates from this year … */
+    public static final int FIRST_YEAR = 1900;
+    /** … to this one: a school record needs no other, and date arithmetic far beyond them overflows. */
+    public static final int LAST_YEAR = 2199;
+    /** A calendar spans at most this many years (one school year, with room to spare). */
+    public static final int MAX_CALENDAR_YEARS = 2;
+
+    private InputCheck() {
+    }
+
+    /** Checks a school: the as-of day, the calendar and the school's language. */
+    public static void school(School school) {
+        date("asOf", school.asOf());
+        SchoolCalendar calendar = school.calendar();
+        date("calendar.firstDay", calendar.firstDay());
+        date("calendar.lastDay", calendar.lastDay());
+        if (calendar.lastDay().isAfter(calendar.firstDay().plusYears(MAX_CALENDAR_YEARS))) {
+            throw new InvalidInputException("calendar.lastDay", "is more than " + MAX_CALENDAR_YEARS
+                    + " years after calendar.firstDay; a school file holds one school year");
+        }
+        for (LocalDate closed : calendar.closedDays()) {
+            date("calendar.closedDays", closed);
+        }
+        language("schoolLanguage", school.schoolLanguage());
+    }
+
+    /** Checks a student's own values (not yet against the calendar). */
+    public static void student(Student s) {
+        if (s.studentId().isBlank()) {
+            throw new InvalidInputException("studentId", "is required and must be a non-empty string");
+        }
+        if (PlainText.hasUnpairedSurrogate(s.studentId())) {
+            throw new InvalidInputException("studentId", "is not UTF-8 text: it holds half of a surrogate pair"
+                    + " (a \\uD800 … \\uDFFF escape without its other half); write the character itself");
+        }
+        if (s.grade() != null && !Student.isGrade(s.grade())) {
+            throw new InvalidInputException("grade", Shown.code(s.grade(), Student.GRADES) + " is not a grade (PK, K, 1 … 12)");
+        }
+        date("enrolledOn", s.enrolledOn());
+        date("withdrawnOn", s.withdrawnOn());
+        if (s.enrolledOn() != null && s.withdrawnOn() != null && !s.withdrawnOn().isAfter(s.enrolledOn())) {
+            throw new InvalidInputException("withdrawnOn", "must be after enrolledOn");
+        }
+        language("context.homeLanguage", s.context().homeLanguage());
+        List<Contact> contacts = s.contacts();
+        for (int i = 0; i < contacts.size(); i++) {
+            if (contacts.get(i).language() != null) {
+                language("contacts[" + i + "].language", contacts.get(i).language());
+            }
+        }
+        Double prior = s.priorYearAbsenceRate();
+        if (prior != null && !Double.isFinite(prior)) {
+            throw new InvalidInputException("priorYearAbsenceRate", "is not a finite number");
+        }
+        if (prior != null && (prior < 0 || prior > 1)) {
+            throw new InvalidInputException("priorYearAbsenceRate", Shown.number(prior) + " is outside 0 … 1 (a share: 0.14 means 14%)");
+        }
+        if (s.mentor() != null) {
+            if (s.mentor().assignedOn() == null) {
+                throw new InvalidInputException("mentor.assignedOn", "is required (a date, YYYY-MM-DD)");
+            }
+            date("mentor.assignedOn", s.mentor().assignedOn());
+            date("mentor.familyIntroducedOn", s.mentor().familyIntroducedOn());
+        }
+        List<Meeting> meetings = s.meetings();
+        for (int i = 0; i < meetings.size(); i++) {
+            date("meetings[" + i + "].date", meetings.get(i).date());
+        }
+        List<OutreachRecord> outreach = s.outreach();
+        for (int i = 0; i < outreach.size(); i++) {
+            date("outreach[" + i + "].date", outreach.get(i).date());
+        }
+    }
+
+    /** A date of a record: null (not given) or in the years {@value #FIRST_YEAR} … {@value #LAST_YEAR}. */
+    public static LocalDate date(String field, LocalDate d) {
+        if (d != null && (d.getYear() < FIRST_YEAR || d.getYear() > LAST_YEAR)) {
+            throw new InvalidInputException(field, d + " is not in the years " + FIRST_YEAR + " … " + LAST_YEAR);
+        }
+        return d;
+    }
+
+    /**
+     * A language: a BCP 47 tag ({@link School#isLanguageTag}). A known language written otherwise
+     * ({@code English}, {@code spa}, {@code es_MX}) is a problem, since it would never equal the
+     * school's tag and would call for an interpreter by mistake; the readers turn such values into
+     * tags, the Java API is told which tag to give. A value no ISO 639 table knows ({@code Other}) is
+     * accepted as the CSV and Ed-Fi readers keep it (with a warning there): it differs from the
+     * school's language, so an interpreter is flagged.
+     */
+    private static void language(String field, String tag) {
+        if (School.isLanguageTag(tag)) {
+            return;
+        }
+        if (tag.isBlank()) {
+            throw new InvalidInputException(field, "is empty; leave it out or give a language tag such as en, es or zh-Hant");
+        }
+        Optional<String> known = Languages.tagFor(tag).or(() -> Languages.tagFor(tag.strip().replace('_', '-')));
+        if (known.isPresent()) {
+            throw new InvalidInputException(field, Shown.language(tag) + " is not a BCP 47 language tag; give the tag of the language it names: "
+                    + known.get());
+        }
+    }
+}

@@ -45,11 +45,12 @@ class ReadmeExampleTest {
         School school = new School("PS-017", LocalDate.of(2026, 11, 20),
                 new SchoolCalendar(LocalDate.of(2026, 9, 8), LocalDate.of(2027, 6, 25), Set.of(LocalDate.of(2026, 11, 11))),
                 "en", List.of());
-        Student student = new Student("S-1", "3", null, null,
-                new StudentContext(false, false, false, "es", false, false, false),
-                List.of(new Contact(ContactRole.PARENT, "mother", "…", "…", PhoneStatus.WORKING, null)),
-                List.of(new Absence(LocalDate.of(2026, 11, 20), AbsenceType.UNEXCUSED, AbsenceReason.TRANSPORTATION, 1.0)),
-                null, null, List.of(), List.of());
+        Student student = Student.builder("S-1")
+                .grade("3")
+                .context(StudentContext.builder().homeLanguage("es").build())
+                .contact(new Contact(ContactRole.PARENT, "mother", "…", "…", PhoneStatus.WORKING, null))
+                .absence(new Absence(LocalDate.of(2026, 11, 20), AbsenceType.UNEXCUSED, AbsenceReason.TRANSPORTATION, 1.0))
+                .build();
 
         StudentResult result = engine.evaluate(school, student);
         assertEquals(AttendanceTier.SATISFACTORY, result.attendanceTier());

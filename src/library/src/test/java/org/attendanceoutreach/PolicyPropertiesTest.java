@@ -333,7 +333,7 @@ class PolicyPropertiesTest {
 
     private String json(School school, List<Student> students) {
         List<StudentInput> inputs = students.stream().map(StudentInput::of).toList();
-        SchoolResult result = engine.evaluate(new SchoolFile("generated.json", school, inputs, List.of(), List.of()));
+        SchoolResult result = engine.evaluate(new SchoolFile("generated.json", school, inputs, List.of()));
         StringWriter w = new StringWriter();
         try {
             ResultWriter.json(List.of(result), w);

@@ -153,7 +153,7 @@ final class InputOptions {
                     try (SchoolLines in = reader.openLines(p, warnings::add)) {
                         List<StudentInput> students = new ArrayList<>();
                         in.forEachRemaining(students::add);
-                        out.add(new Loaded(new SchoolFile(in.file(), in.school(), students, List.of(), warnings), null));
+                        out.add(new Loaded(new SchoolFile(in.file(), in.school(), students, warnings), null));
                     }
                 } else {
                     out.add(new Loaded(reader.read(p), null));
@@ -176,6 +176,6 @@ final class InputOptions {
     }
 
     static SchoolFile withAsOf(SchoolFile f, LocalDate asOf) {
-        return new SchoolFile(f.file(), f.school().withAsOf(asOf), f.students(), f.expectations(), f.warnings());
+        return new SchoolFile(f.file(), f.school().withAsOf(asOf), f.students(), f.warnings());
     }
 }

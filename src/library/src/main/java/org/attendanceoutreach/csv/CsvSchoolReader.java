@@ -191,7 +191,7 @@ public final class CsvSchoolReader {
                         "is not in the roster " + rosterName + "; add the student there (" + e.getValue().size() + " attendance rows)")));
             }
         }
-        return new SchoolFile(rosterName, school, out, List.of(), warnings);
+        return new SchoolFile(rosterName, school, out, warnings);
     }
 
     private static CsvTable table(String name, Reader in) throws SchoolFileException {
@@ -236,9 +236,12 @@ public final class CsvSchoolReader {
         }
         String homeLanguage = cell(file, row, "homeLanguage", CsvValues::language);
         warnUnknownLanguage(file, row, "homeLanguage", id, warnings);
-        StudentContext context = new StudentContext(flags.containsKey("fosterCare"), flags.containsKey("iep"),
-                flags.containsKey("englishLearner"), homeLanguage, flags.containsKey("homeless"),
-                flags.containsKey("juvenileJustice"), flags.containsKey("newToSchool"));
+        StudentContext context = StudentContext.builder()
+                .fosterCare(flags.containsKey("fosterCare")).iep(flags.containsKey("iep"))
+                .englishLearner(flags.containsKey("englishLearner")).homeLanguage(homeLanguage)
+                .homeless(flags.containsKey("homeless")).juvenileJustice(flags.containsKey("juvenileJustice"))
+                .newToSchool(flags.containsKey("newToSchool"))
+                .build();
         Double prior = cell(file, row, "priorYearAbsenceRate", CsvValues::share);
         List<Contact> contacts = new ArrayList<>();
         for (int n = 1; n <= 9; n++) {
@@ -283,7 +286,8 @@ public final class CsvSchoolReader {
                 meetings.add(new Meeting(type, date));
             }
         }
-        return new Student(id, grade, enrolledOn, withdrawnOn, context, contacts, List.of(), prior, mentor, meetings, List.of());
+        return Student.builder(id).grade(grade).enrolledOn(enrolledOn).withdrawnOn(withdrawnOn).context(context)
+                .contacts(contacts).priorYearAbsenceRate(prior).mentor(mentor).meetings(meetings).build();
     }
 
     /** A language that names no ISO 639 language is kept as given and flags an interpreter: a warning, never an error. */

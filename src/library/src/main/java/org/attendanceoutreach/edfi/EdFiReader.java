@@ -191,7 +191,7 @@ public final class EdFiReader {
             }
         }
         School school = new School(schoolId, c.asOf(), calendar, null, List.of());
-        return new SchoolFile(c.folder().name, school, students, List.of(), warnings);
+        return new SchoolFile(c.folder().name, school, students, warnings);
     }
 
     /**

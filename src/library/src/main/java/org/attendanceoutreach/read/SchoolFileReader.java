@@ -41,7 +41,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Reads a school file (contract sections 1, 2 and 4) strictly. Structural problems of one student
+ * Reads a school file (contract sections 1 and 2) strictly. A scenario file's {@code expect}
+ * entries (section 4) are left to {@link org.attendanceoutreach.scenario.ScenarioFile}. Structural problems of one student
  * become that student's {@link InputProblem}; the rest of the file is still read. Thread-safe.
  *
  * <p>Limits, set deliberately (README, "Input limits"): a school file at most {@link #MAX_FILE_BYTES}
@@ -54,6 +55,7 @@ import java.util.Set;
  * as the Java API's are; values appear in messages only as {@link Shown} allows.
  */
 public final class SchoolFileReader {
+    /** The school's keys; {@code expect} (scenario expectations) is known and left to the scenario package. */
     private static final Set<String> SCHOOL_FIELDS = Set.of(
             "schoolId", "asOf", "calendar", "schoolLanguage", "students", "expect", "practices", "description");
     private static final Set<String> CALENDAR_FIELDS = Set.of("firstDay", "lastDay", "closedDays");
@@ -67,8 +69,6 @@ public final class SchoolFileReader {
     private static final Set<String> MENTOR_FIELDS = Set.of("assignedOn", "familyIntroducedOn");
     private static final Set<String> MEETING_FIELDS = Set.of("type", "date");
     private static final Set<String> OUTREACH_FIELDS = Set.of("date", "kind", "outcome", "positive");
-    private static final Set<String> EXPECT_FIELDS = Set.of("studentId", "attendanceTier", "supportTier",
-            "includes", "excludes", "contactRole", "interpreterNeeded", "due", "owner", "error");
 
     /** The largest school file read whole: 64 MB, some 40,000 students. A district goes in a JSON-lines file. */
     public static final long MAX_FILE_BYTES = 64L << 20;
@@ -193,13 +193,7 @@ public final class SchoolFileReader {
             throw fileProblem(name, e.field(), e.getMessage());
         }
         List<StudentInput> students = readStudents(name, top, school, warnings);
-        List<Expectation> expectations;
-        try {
-            expectations = readExpectations(top, name, warnings);
-        } catch (InvalidInputException e) {
-            throw fileProblem(name, e.field(), e.getMessage());
-        }
-        return new SchoolFile(name, school, students, expectations, warnings);
+        return new SchoolFile(name, school, students, warnings);
     }
 
     private static final String TOO_LARGE = "is larger than " + (MAX_FILE_BYTES >> 20) + " MB, the most a school file may be;"
@@ -332,8 +326,11 @@ public final class SchoolFileReader {
         JsonFields c = s.child("context");
         if (c != null) {
             c.unknownFields(CONTEXT_FIELDS, warn);
-            context = new StudentContext(c.flag("fosterCare"), c.flag("iep"), c.flag("englishLearner"),
-                    language(c, "homeLanguage"), c.flag("homeless"), c.flag("juvenileJustice"), c.flag("newToSchool"));
+            context = StudentContext.builder()
+                    .fosterCare(c.flag("fosterCare")).iep(c.flag("iep")).englishLearner(c.flag("englishLearner"))
+                    .homeLanguage(language(c, "homeLanguage")).homeless(c.flag("homeless"))
+                    .juvenileJustice(c.flag("juvenileJustice")).newToSchool(c.flag("newToSchool"))
+                    .build();
         }
         List<Contact> contacts = new ArrayList<>();
         for (JsonFields.Element e : s.array("contacts")) {
@@ -388,7 +385,9 @@ public final class SchoolFileReader {
             }
             outreach.add(new OutreachRecord(f.requiredDate("date"), kind, f.enumValue("outcome", OutreachOutcome.class), f.flag("positive")));
         }
-        Student student = new Student(id, grade, enrolledOn, withdrawnOn, context, contacts, absences, prior, mentor, meetings, outreach);
+        Student student = Student.builder(id).grade(grade).enrolledOn(enrolledOn).withdrawnOn(withdrawnOn).context(context)
+                .contacts(contacts).absences(absences).priorYearAbsenceRate(prior).mentor(mentor).meetings(meetings)
+                .outreach(outreach).build();
         try {
             InputCheck.student(student);
         } catch (InvalidInputException e) {
@@ -423,53 +422,5 @@ public final class SchoolFileReader {
         }
         throw new InvalidInputException(field, Shown.language(v)
                 + " is not a language tag such as en, es or zh-Hant, nor an ISO 639 code or English language name");
-    }
-
-    private List<Expectation> readExpectations(JsonFields top, String file, List<InputProblem> warnings) {
-        List<Expectation> out = new ArrayList<>();
-        for (JsonFields.Element e : top.array("expect")) {
-            JsonFields f = e.asObject();
-            f.unknownFields(EXPECT_FIELDS, w -> warnings.add(new InputProblem(file, null, w, "unknown expectation key, ignored")));
-            Double support = f.number("supportTier");
-            out.add(new Expectation(f.requiredText("studentId"), f.text("attendanceTier"),
-                    support == null ? null : support.intValue(),
-                    texts(f.array("includes")), texts(f.array("excludes")),
-                    textMap(f.child("contactRole")), flagMap(f.child("interpreterNeeded")),
-                    dateMap(f.child("due")), textMap(f.child("owner")),
-                    f.has("error") ? f.flag("error") : null));
-        }
-        return out;
-    }
-
-    private static List<String> texts(List<JsonFields.Element> elements) {
-        List<String> out = new ArrayList<>();
-        for (JsonFields.Element e : elements) {
-            out.add(e.asText());
-        }
-        return out;
-    }
-
-    private static Map<String, String> textMap(JsonFields f) {
-        Map<String, String> out = new LinkedHashMap<>();
-        if (f != null) {
-            f.forEach((k, v) -> out.put(k, f.text(k)));
-        }
-        return out;
-    }
-
-    private static Map<String, Boolean> flagMap(JsonFields f) {
-        Map<String, Boolean> out = new LinkedHashMap<>();
-        if (f != null) {
-            f.forEach((k, v) -> out.put(k, f.flag(k)));
-        }
-        return out;
-    }
-
-    private static Map<String, LocalDate> dateMap(JsonFields f) {
-        Map<String, LocalDate> out = new LinkedHashMap<>();
-        if (f != null) {
-            f.forEach((k, v) -> out.put(k, f.date(k)));
-        }
-        return out;
     }
 }

@@ -4,10 +4,7 @@ import org.attendanceoutreach.OutreachEngine;
 import org.attendanceoutreach.result.Recommendation;
 import org.attendanceoutreach.result.SchoolResult;
 import org.attendanceoutreach.result.StudentResult;
-import org.attendanceoutreach.read.Expectation;
-import org.attendanceoutreach.read.SchoolFile;
 import org.attendanceoutreach.read.SchoolFileException;
-import org.attendanceoutreach.read.SchoolFileReader;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -25,7 +22,6 @@ import java.util.stream.Stream;
 /** Runs the {@code expect} entries of scenario files and says, for each, what did not hold. */
 public final class ScenarioCheck {
     private final OutreachEngine engine;
-    private final SchoolFileReader reader = new SchoolFileReader();
     private final Set<String> rulesFired = new TreeSet<>();
 
     public ScenarioCheck(OutreachEngine engine) {
@@ -68,20 +64,20 @@ public final class ScenarioCheck {
 
     /** Checks one file. A file without {@code expect} entries gives no outcomes. */
     public List<ScenarioOutcome> check(Path path) {
-        SchoolFile file;
+        ScenarioFile file;
         try {
-            file = reader.read(path);
+            file = ScenarioFile.read(path);
         } catch (SchoolFileException e) {
             return List.of(new ScenarioOutcome(path.toString(), "-", List.of("the file cannot be read: " + e.problem())));
         }
-        SchoolResult result = engine.evaluate(file);
+        SchoolResult result = engine.evaluate(file.school());
         for (StudentResult r : result.students()) {
             rulesFired.addAll(r.rulesFired());
         }
         List<ScenarioOutcome> out = new ArrayList<>();
         for (Expectation e : file.expectations()) {
             List<StudentResult> matching = result.students().stream().filter(r -> r.studentId().equals(e.studentId())).toList();
-            out.add(new ScenarioOutcome(file.file(), e.studentId(), matching.isEmpty()
+            out.add(new ScenarioOutcome(file.school().file(), e.studentId(), matching.isEmpty()
                     ? List.of("no student with this id in the file")
                     : failures(e, matching.get(0))));
         }

@@ -1,12 +1,26 @@
 package org.attendanceoutreach.school;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
 /**
- * One student as the school file describes them. Only {@code studentId} is required; everything
- * else defaults to empty.
+ * One student as the school file describes them (contract section 2). Only {@code studentId} is
+ * required; everything else defaults to empty. Immutable. Build one by name rather than by
+ * position:
+ *
+ * <pre>
+ * Student s = Student.builder("S-1")
+ *         .grade("3")
+ *         .context(StudentContext.builder().homeLanguage("es").fosterCare(true).build())
+ *         .contact(new Contact(ContactRole.PARENT, "mother", name, phone, PhoneStatus.WORKING, null))
+ *         .absence(new Absence(LocalDate.of(2026, 11, 20), AbsenceType.UNEXCUSED))
+ *         .build();
+ * </pre>
+ *
+ * Nothing is checked here beyond the id being present: a grade "13" or a rate of 1.5 can be built,
+ * and the engine gives such a student a result carrying the problem ({@code read.InputCheck}).
  */
 public record Student(String studentId, String grade, LocalDate enrolledOn, LocalDate withdrawnOn,
                       StudentContext context, List<Contact> contacts, List<Absence> absences,
@@ -24,33 +38,168 @@ public record Student(String studentId, String grade, LocalDate enrolledOn, Loca
     /** The grades of the contract, youngest first: {@code PK}, {@code K}, {@code 1} … {@code 12}. */
     public static final List<String> GRADES = List.of("PK", "K", "1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12");
 
-    /** Whether {@code grade} is one of {@link #GRADES} (as written there: {@code K}, not {@code k} or {@code 05}). */
+    /**
+     * Whether {@code grade} is one of {@link #GRADES} (as written there: {@code K}, not {@code k} or
+     * {@code 05}). Every reader and the Java API's checks use this one test.
+     */
     public static boolean isGrade(String grade) {
         return grade != null && GRADES.contains(grade);
     }
 
+    /** A builder for a student with this id and, until set, nothing else. */
+    public static Builder builder(String studentId) {
+        return new Builder(studentId);
+    }
+
+    /** A builder that starts from this student: change what differs, then {@link Builder#build()}. */
+    public Builder toBuilder() {
+        return new Builder(studentId).grade(grade).enrolledOn(enrolledOn).withdrawnOn(withdrawnOn).context(context)
+                .contacts(contacts).absences(absences).priorYearAbsenceRate(priorYearAbsenceRate).mentor(mentor)
+                .meetings(meetings).outreach(outreach);
+    }
+
     /** A student with nothing but an id: no absences, no context, no contacts. */
     public static Student withId(String studentId) {
-        return new Student(studentId, null, null, null, null, null, null, null, null, null, null);
+        return builder(studentId).build();
     }
 
     public Student withAbsences(List<Absence> newAbsences) {
-        return new Student(studentId, grade, enrolledOn, withdrawnOn, context, contacts, newAbsences,
-                priorYearAbsenceRate, mentor, meetings, outreach);
+        return toBuilder().absences(newAbsences).build();
     }
 
     public Student withContext(StudentContext newContext) {
-        return new Student(studentId, grade, enrolledOn, withdrawnOn, newContext, contacts, absences,
-                priorYearAbsenceRate, mentor, meetings, outreach);
+        return toBuilder().context(newContext).build();
     }
 
     public Student withContacts(List<Contact> newContacts) {
-        return new Student(studentId, grade, enrolledOn, withdrawnOn, context, newContacts, absences,
-                priorYearAbsenceRate, mentor, meetings, outreach);
+        return toBuilder().contacts(newContacts).build();
     }
 
     public Student withPriorYearAbsenceRate(Double rate) {
-        return new Student(studentId, grade, enrolledOn, withdrawnOn, context, contacts, absences,
-                rate, mentor, meetings, outreach);
+        return toBuilder().priorYearAbsenceRate(rate).build();
+    }
+
+    /**
+     * Builds a {@link Student} field by field, with the contract's names. Lists can be given whole
+     * ({@link #absences(List)}) or one item at a time ({@link #absence(Absence)}); what is not set is
+     * empty. Not thread-safe; the student it builds is immutable.
+     */
+    public static final class Builder {
+        private final String studentId;
+        private String grade;
+        private LocalDate enrolledOn;
+        private LocalDate withdrawnOn;
+        private StudentContext context = StudentContext.NONE;
+        private final List<Contact> contacts = new ArrayList<>();
+        private final List<Absence> absences = new ArrayList<>();
+        private Double priorYearAbsenceRate;
+        private Mentor mentor;
+        private final List<Meeting> meetings = new ArrayList<>();
+        private final List<OutreachRecord> outreach = new ArrayList<>();
+
+        private Builder(String studentId) {
+            this.studentId = Objects.requireNonNull(studentId, "studentId");
+        }
+
+        /** {@code PK}, {@code K}, {@code 1} … {@code 12}; null when not known. */
+        public Builder grade(String grade) {
+            this.grade = grade;
+            return this;
+        }
+
+        /** The first day enrolled (default: the calendar's first day). */
+        public Builder enrolledOn(LocalDate day) {
+            this.enrolledOn = day;
+            return this;
+        }
+
+        /** The day the student left (the last day enrolled is the school day before); null when still enrolled. */
+        public Builder withdrawnOn(LocalDate day) {
+            this.withdrawnOn = day;
+            return this;
+        }
+
+        /** The student's circumstances and home language ({@link StudentContext#builder()}). */
+        public Builder context(StudentContext context) {
+            this.context = context == null ? StudentContext.NONE : context;
+            return this;
+        }
+
+        /** Adds a contact. */
+        public Builder contact(Contact contact) {
+            contacts.add(Objects.requireNonNull(contact, "contact"));
+            return this;
+        }
+
+        /** The contacts, replacing any added so far. */
+        public Builder contacts(List<Contact> all) {
+            contacts.clear();
+            if (all != null) {
+                all.forEach(this::contact);
+            }
+            return this;
+        }
+
+        /** Adds a day of absence (or of a tardy or early departure). */
+        public Builder absence(Absence absence) {
+            absences.add(Objects.requireNonNull(absence, "absence"));
+            return this;
+        }
+
+        /** The absences, replacing any added so far. */
+        public Builder absences(List<Absence> all) {
+            absences.clear();
+            if (all != null) {
+                all.forEach(this::absence);
+            }
+            return this;
+        }
+
+        /** The share of enrolled days missed last school year (0.14 is 14%); null when not known. */
+        public Builder priorYearAbsenceRate(Double rate) {
+            this.priorYearAbsenceRate = rate;
+            return this;
+        }
+
+        /** The student's success mentor; null when none. */
+        public Builder mentor(Mentor mentor) {
+            this.mentor = mentor;
+            return this;
+        }
+
+        /** Adds a meeting already planned with the family. */
+        public Builder meeting(Meeting meeting) {
+            meetings.add(Objects.requireNonNull(meeting, "meeting"));
+            return this;
+        }
+
+        /** The meetings, replacing any added so far. */
+        public Builder meetings(List<Meeting> all) {
+            meetings.clear();
+            if (all != null) {
+                all.forEach(this::meeting);
+            }
+            return this;
+        }
+
+        /** Adds a record of outreach staff already did. */
+        public Builder outreach(OutreachRecord record) {
+            outreach.add(Objects.requireNonNull(record, "record"));
+            return this;
+        }
+
+        /** The outreach records, replacing any added so far. */
+        public Builder outreach(List<OutreachRecord> all) {
+            outreach.clear();
+            if (all != null) {
+                all.forEach(this::outreach);
+            }
+            return this;
+        }
+
+        public Student build() {
+            return new Student(studentId, grade, enrolledOn, withdrawnOn, context, contacts, absences,
+                    priorYearAbsenceRate, mentor, meetings, outreach);
+        }
     }
 }

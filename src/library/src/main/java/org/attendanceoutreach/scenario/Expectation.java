@@ -1,11 +1,12 @@
-package org.attendanceoutreach.read;
+package org.attendanceoutreach.scenario;
 
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
 /**
- * One scenario expectation (contract section 4). Null or empty means "not checked".
+ * One scenario expectation (contract section 4), as {@link ScenarioFile} reads it from a scenario
+ * file's {@code expect}. Null or empty means "not checked".
  */
 public record Expectation(String studentId, String attendanceTier, Integer supportTier,
                           List<String> includes, List<String> excludes, Map<String, String> contactRole,

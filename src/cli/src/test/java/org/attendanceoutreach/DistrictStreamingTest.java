@@ -188,7 +188,7 @@ class DistrictStreamingTest {
         String head = new String(district(1, 60, 0, DistrictGenerator.Format.JSONL), StandardCharsets.UTF_8);
         String text = head
                 + "{\"studentId\": \"OK-1\"}\n"
-                + "{\"studentId\": \"BAD-1\", \"absences\": [{\"date\": \"2025-09-03\", \"type\": \"SKIPPED\"}]}\n"
+                + "{\"studentId\": \"BAD-1\", \"absences\": [{\"date\": \"2025-09-03\", \"type\": \"EXCUSD\"}]}\n"
                 + "\n"
                 + "{\"grade\": \"K\"}\n"
                 + "{\"studentId\": \"X\", \"contacts\": [{\"name\": Secret Name}]}\n"
@@ -202,7 +202,7 @@ class DistrictStreamingTest {
         assertFalse(results.get(0).isError());
 
         InputProblem enumProblem = results.get(1).error();
-        assertEquals("d.jsonl: student BAD-1: absences[0].type: 'SKIPPED' is not one of EXCUSED, UNEXCUSED, SUSPENSION, TARDY, EARLY_DEPARTURE",
+        assertEquals("d.jsonl: student BAD-1: absences[0].type: 'EXCUSD' is not one of EXCUSED, UNEXCUSED, SUSPENSION, TARDY, EARLY_DEPARTURE",
                 enumProblem.toString());
 
         InputProblem noId = results.get(2).error();

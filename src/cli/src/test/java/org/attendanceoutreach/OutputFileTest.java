@@ -93,4 +93,51 @@ class OutputFileTest {
         assertEquals(html, Files.readString(page));
         assertEquals(2, filesIn(dir), "no temporary file left behind");
     }
+
+    /**
+     * {@code --out} to a named pipe, a folder or a symbolic link is refused with a clear message
+     * before the work starts (exit 2), and the target is left as it was; {@code --follow-symlinks}
+     * writes the file a link points to. Shown to catch: the refusal removed from the command
+     * (the pipe became a regular file of results).
+     */
+    @Test
+    void aPipeAFolderOrALinkIsRefusedUnlessALinkIsToBeFollowed() throws Exception {
+        Path fifo = dir.resolve("results.json");
+        if (mkfifo(fifo)) {
+            CommandLineTest.Run r = run("recommend", "--rules", "rules", "--out", fifo.toString(), SAMPLE);
+            assertEquals(2, r.status(), r.err());
+            assertTrue(r.err().contains("outreach recommend: --out " + fifo + ": is not a regular file"), r.err());
+            assertTrue(Files.exists(fifo) && !Files.isRegularFile(fifo), "the pipe is still a pipe");
+            assertTrue(!r.err().contains("evaluating"), "refused before the work");
+        }
+        CommandLineTest.Run folder = run("report", "--rules", "rules", "--out", dir.toString(), SAMPLE);
+        assertEquals(2, folder.status(), folder.err());
+        assertTrue(folder.err().contains(dir + ": is a folder"), folder.err());
+
+        Path real = dir.resolve("real.md");
+        Files.writeString(real, "old\n");
+        Path link = Files.createSymbolicLink(dir.resolve("link.md"), real);
+        CommandLineTest.Run refused = run("rules", "--rules", "rules", "--out", link.toString());
+        assertEquals(2, refused.status(), refused.err());
+        assertTrue(refused.err().contains("is a symbolic link") && refused.err().contains("--follow-symlinks"), refused.err());
+        assertEquals("old\n", Files.readString(real));
+
+        CommandLineTest.Run followed = run("rules", "--rules", "rules", "--out", link.toString(), "--follow-symlinks");
+        assertEquals(0, followed.status(), followed.err());
+        assertTrue(Files.isSymbolicLink(link));
+        assertEquals(run("rules", "--rules", "rules").out(), Files.readString(real));
+
+        CommandLineTest.Run alone = run("rules", "--rules", "rules", "--follow-symlinks");
+        assertEquals(2, alone.status());
+        assertTrue(alone.err().contains("--follow-symlinks goes with --out FILE"), alone.err());
+    }
+
+    private static boolean mkfifo(Path p) throws Exception {
+        try {
+            Process mk = new ProcessBuilder("mkfifo", p.toString()).redirectErrorStream(true).start();
+            return mk.waitFor(30, java.util.concurrent.TimeUnit.SECONDS) && mk.exitValue() == 0 && Files.exists(p);
+        } catch (java.io.IOException e) {
+            return false;
+        }
+    }
 }

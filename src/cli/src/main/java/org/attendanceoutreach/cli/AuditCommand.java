@@ -9,7 +9,6 @@ import org.attendanceoutreach.catalog.CatalogException;
 import org.attendanceoutreach.catalog.Practice;
 import org.attendanceoutreach.internal.JsonEscapes;
 import org.attendanceoutreach.result.InputProblem;
-import org.attendanceoutreach.output.AtomicFile;
 import org.attendanceoutreach.read.InvalidInputException;
 import org.attendanceoutreach.read.SchoolFile;
 import org.attendanceoutreach.read.SchoolFileException;
@@ -46,9 +45,8 @@ final class AuditCommand implements Callable<Integer> {
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table", description = "table (default) or json.")
     String format;
 
-    @Option(names = "--out", paramLabel = "FILE",
-            description = "Write the report to FILE instead of standard output, all at once (a temporary file renamed over it; never half-written).")
-    Path outFile;
+    @Mixin
+    OutputFile output;
 
     @Parameters(paramLabel = "FILE", arity = "1..*", description = "School files with a \"practices\" list.")
     List<Path> files;
@@ -56,10 +54,13 @@ final class AuditCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         StringWriter report = new StringWriter();
-        PrintWriter out = outFile == null ? spec.commandLine().getOut() : new PrintWriter(report);
+        PrintWriter out = output.given() ? new PrintWriter(report) : spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         if (!format.equals("table") && !format.equals("json")) {
             err.println("outreach audit: '" + escape(format) + "' is not a format: use table or json");
+            return 2;
+        }
+        if (!output.ready(spec)) {
             return 2;
         }
         RuleSource source = rules.source();
@@ -109,8 +110,8 @@ final class AuditCommand implements Callable<Integer> {
         }
         out.flush();
         err.flush();
-        if (outFile != null) {
-            AtomicFile.write(outFile, w -> w.write(report.toString()));
+        if (output.given() && !output.write(spec, w -> w.write(report.toString()))) {
+            return 2;
         }
         return status;
     }

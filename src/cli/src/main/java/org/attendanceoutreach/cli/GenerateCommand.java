@@ -3,6 +3,7 @@ package org.attendanceoutreach.cli;
 import org.attendanceoutreach.bench.DistrictGenerator;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -35,8 +36,8 @@ final class GenerateCommand implements Callable<Integer> {
             description = "jsonl (default: line 1 the school, then one student per line) or json (a school file).")
     String format;
 
-    @Option(names = "--out", paramLabel = "FILE", required = true, description = "Where to write it.")
-    Path out;
+    @Mixin
+    OutputFile output;
 
     @Override
     public Integer call() throws Exception {
@@ -53,10 +54,19 @@ final class GenerateCommand implements Callable<Integer> {
         if (days < 1 || days > 250) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--days must be 1 … 250");
         }
+        if (!output.given()) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--out FILE is required: where to write the district");
+        }
+        if (!output.ready(spec)) {
+            return 2;
+        }
         long start = System.nanoTime();
-        new DistrictGenerator(seed, days).write(students, f, out);
-        err.printf(Locale.ROOT, "generated %d students (%d days, seed %d) into %s in %.1f s%n", students, days, seed, out,
-                (System.nanoTime() - start) / 1e9);
+        DistrictGenerator generator = new DistrictGenerator(seed, days);
+        if (!output.writeBytes(spec, os -> generator.write(students, f, os))) {
+            return 2;
+        }
+        err.printf(Locale.ROOT, "generated %d students (%d days, seed %d) into %s in %.1f s%n", students, days, seed,
+                org.attendanceoutreach.internal.PlainText.escape(output.path.toString()), (System.nanoTime() - start) / 1e9);
         err.flush();
         return 0;
     }

@@ -3,7 +3,6 @@ package org.attendanceoutreach.cli;
 import org.attendanceoutreach.OutreachEngine;
 import org.attendanceoutreach.result.SchoolResult;
 import org.attendanceoutreach.result.StudentResult;
-import org.attendanceoutreach.output.AtomicFile;
 import org.attendanceoutreach.output.ResultWriter;
 import org.attendanceoutreach.result.InputProblem;
 import org.attendanceoutreach.read.SchoolFile;
@@ -53,9 +52,8 @@ final class RecommendCommand implements Callable<Integer> {
             converter = FormatConverter.class)
     ResultWriter.Format format;
 
-    @Option(names = "--out", paramLabel = "FILE",
-            description = "Write the output to FILE instead of standard output, all at once: a temporary file beside it, renamed over it when complete (never half-written).")
-    Path outFile;
+    @Mixin
+    OutputFile output;
 
     @Parameters(paramLabel = "FILE", arity = "0..*",
             description = "School files (contract section 1), or JSON-lines school files (.jsonl: line 1 the school, then one student per line; streamed). Or --edfi DIR, or --csv ROSTER ATTENDANCE --school FILE.")
@@ -64,23 +62,23 @@ final class RecommendCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
-        if (inputs.nothingGiven(files, spec)) {
+        if (inputs.nothingGiven(files, spec) || !output.ready(spec)) {
             return 2;
         }
         OutreachEngine engine = rules.engine(err);
         if (engine == null) {
             return 2;
         }
-        if (outFile != null) {
+        if (output.given()) {
             int[] status = {0};
-            AtomicFile.write(outFile, w -> {
+            boolean written = output.write(spec, w -> {
                 PrintWriter out = new PrintWriter(w);
                 status[0] = recommend(engine, out, err);
                 if (out.checkError()) {
-                    throw new IOException("writing " + outFile + " failed");
+                    throw new IOException("writing failed");
                 }
             });
-            return status[0];
+            return written ? status[0] : 2;
         }
         return recommend(engine, spec.commandLine().getOut(), err);
     }

@@ -2,7 +2,6 @@ package org.attendanceoutreach.cli;
 
 import org.attendanceoutreach.OutreachEngine;
 import org.attendanceoutreach.result.SchoolResult;
-import org.attendanceoutreach.output.AtomicFile;
 import org.attendanceoutreach.output.CallList;
 import org.attendanceoutreach.output.HtmlReport;
 import picocli.CommandLine.Command;
@@ -39,8 +38,8 @@ final class ReportCommand implements Callable<Integer> {
     @Option(names = "--as-of", paramLabel = "DATE", description = "Report as of this day instead of the file's asOf (YYYY-MM-DD).")
     LocalDate asOf;
 
-    @Option(names = "--out", paramLabel = "FILE", description = "Where to write the page (default: standard output).")
-    Path outFile;
+    @Mixin
+    OutputFile output;
 
     @Parameters(paramLabel = "FILE", arity = "0..*", description = "School files (.json, or .jsonl).")
     List<Path> files;
@@ -49,7 +48,7 @@ final class ReportCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        if (inputs.nothingGiven(files, spec)) {
+        if (inputs.nothingGiven(files, spec) || !output.ready(spec)) {
             return 2;
         }
         OutreachEngine engine = rules.engine(err);
@@ -67,17 +66,14 @@ final class ReportCommand implements Callable<Integer> {
         }
         StringWriter page = new StringWriter();
         HtmlReport.write(sections, engine.policy(), page);
-        if (outFile == null) {
+        if (!output.given()) {
             out.print(page);
             out.flush();
         } else {
-            try {
-                AtomicFile.write(outFile, w -> w.write(page.toString()));
-            } catch (IOException e) {
-                err.println("outreach report: cannot write " + outFile + " (" + e.getClass().getSimpleName() + ")");
+            if (!output.write(spec, w -> w.write(page.toString()))) {
                 return 2;
             }
-            err.println("report: " + outFile);
+            err.println("report: " + org.attendanceoutreach.internal.PlainText.escape(output.path.toString()));
         }
         return batch.problems() ? 1 : 0;
     }

@@ -5,7 +5,6 @@ import org.attendanceoutreach.catalog.CatalogException;
 import org.attendanceoutreach.rules.RuleIndex;
 import org.attendanceoutreach.rules.RuleSource;
 import picocli.CommandLine.Command;
-import org.attendanceoutreach.output.AtomicFile;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -27,20 +26,22 @@ final class RulesCommand implements Callable<Integer> {
     @Mixin
     RulesOption rules;
 
-    @Option(names = "--out", paramLabel = "FILE",
-            description = "Write the table to FILE instead of standard output, all at once (a temporary file renamed over it; never half-written).")
-    Path outFile;
+    @Mixin
+    OutputFile output;
 
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
+        if (!output.ready(spec)) {
+            return 2;
+        }
         RuleSource source = rules.source();
         Map<String, String> files = source.read();
         try {
             Catalog catalog = Catalog.parse(source.displayName("catalog.json"), files.getOrDefault("catalog.json", ""));
             String table = RuleIndex.of(files).markdown(catalog);
-            if (outFile != null) {
-                AtomicFile.write(outFile, w -> w.write(table));
+            if (output.given()) {
+                return output.write(spec, w -> w.write(table)) ? 0 : 2;
             } else {
                 out.print(table);
                 out.flush();

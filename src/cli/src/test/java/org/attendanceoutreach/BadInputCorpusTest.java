@@ -108,6 +108,9 @@ class BadInputCorpusTest {
             assertEquals(studentId, p.studentId(), what + ": " + p);
             assertEquals(e.get("field").asText(), p.field(), what + ": " + p);
             assertTrue(p.message().contains(e.get("message").asText()), what + ": " + p);
+            if (e.has("hidden")) {
+                assertFalse(p.toString().contains(e.get("hidden").asText()), what + ": the error shows a personal value: " + p);
+            }
             String line = p.toString();
             assertTrue(line.startsWith(file + ": " + (studentId == null ? "" : "student " + studentId + ": ") + p.field() + ": "),
                     what + ": " + line);
@@ -175,6 +178,12 @@ class BadInputCorpusTest {
             assertTrue(r.err().lines().anyMatch(l -> l.startsWith("error: " + file + ": ")), file + " has no error line:\n" + r.err());
             for (JsonNode good : expected.path("evaluated")) {
                 assertTrue(r.out().contains("\"studentId\": \"" + good.asText() + "\""), good.asText());
+            }
+            for (JsonNode e : expected.path("errors")) {
+                if (e.has("hidden")) {
+                    String hidden = e.get("hidden").asText();
+                    assertFalse(r.err().contains(hidden) || r.out().contains(hidden), file + ": a personal value reached the output: " + hidden);
+                }
             }
         }
         for (JsonNode school : schools) {

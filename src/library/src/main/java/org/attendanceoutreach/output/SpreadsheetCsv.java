@@ -2,6 +2,7 @@ package org.attendanceoutreach.output;
 
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import org.attendanceoutreach.internal.PlainText;
 
 import java.io.IOException;
 import java.io.Writer;
@@ -15,6 +16,8 @@ import java.util.List;
  * {@code +}, {@code -}, {@code @}, a tab, a carriage return, a line feed or a NUL is written with a
  * single quote before it ({@code =HYPERLINK(…)} becomes {@code '=HYPERLINK(…)}), which spreadsheets
  * take as "this is text". A cell that is a plain number ({@code -0.5}, {@code +14}) is left as it is.
+ * Control characters in a cell (a tab, a line break, an escape sequence) are written as
+ * {@code \}{@code uXXXX}, so a tab or a carriage return can no longer start a cell either.
  * Quoting (commas, quotes, line breaks inside a cell) is RFC 4180, by Jackson's CSV writer.
  */
 final class SpreadsheetCsv {
@@ -23,11 +26,15 @@ final class SpreadsheetCsv {
     private SpreadsheetCsv() {
     }
 
-    /** The cell as it is safe to write: with a leading {@code '} when it would start a formula. */
-    static String cell(String value) {
-        if (value == null || value.isEmpty()) {
-            return value == null ? "" : value;
+    /**
+     * The cell as it is safe to write: control characters escaped ({@link PlainText}: a CSV is read
+     * on terminals too), and with a leading {@code '} when it would start a formula.
+     */
+    static String cell(String raw) {
+        if (raw == null || raw.isEmpty()) {
+            return raw == null ? "" : raw;
         }
+        String value = PlainText.escape(raw);
         char first = value.charAt(0);
         switch (first) {
             case '=', '@', '\t', '\r', '\n', '\0' -> {

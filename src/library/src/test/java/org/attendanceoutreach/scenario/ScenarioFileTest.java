@@ -1,0 +1,47 @@
+package org.attendanceoutreach.scenario;
+
+import org.attendanceoutreach.read.SchoolFileException;
+import org.attendanceoutreach.read.SchoolFileReader;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Scenario expectations are read by the scenario package; the school file reader only knows the key. */
+class ScenarioFileTest {
+    private static final String SCHOOL = "{\"asOf\": \"2026-11-20\", \"calendar\": {\"firstDay\": \"2026-09-08\", \"lastDay\": \"2027-06-25\"},"
+            + " \"students\": [{\"studentId\": \"S-1\"}], \"expect\": [%s]}";
+
+    @Test
+    void expectationsAreReadWithTheSchoolAndUnknownKeysAreWarnedAbout(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("s.json"), String.format(SCHOOL,
+                "{\"studentId\": \"S-1\", \"attendanceTier\": \"SATISFACTORY\", \"supportTier\": 1, \"includes\": [\"a\"],"
+                        + " \"due\": {\"personal-call-home\": \"2026-11-20\"}, \"interpreterNeeded\": {\"x\": true}, \"error\": false, \"colour\": 1}"));
+        ScenarioFile s = ScenarioFile.read(file);
+        assertEquals(1, s.expectations().size());
+        Expectation e = s.expectations().get(0);
+        assertEquals("S-1", e.studentId());
+        assertEquals(1, e.supportTier());
+        assertEquals(LocalDate.of(2026, 11, 20), e.due().get("personal-call-home"));
+        assertEquals(Boolean.FALSE, e.error());
+        assertEquals(file + ": expect[0].colour: unknown expectation key, ignored", s.warnings().get(0).toString());
+        assertEquals(1, s.school().students().size());
+        assertTrue(new SchoolFileReader().read(file).warnings().isEmpty(), "the school file reader knows the key and leaves it");
+    }
+
+    @Test
+    void aMalformedExpectationRejectsTheScenarioFileNamingTheKey(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("s.json"), String.format(SCHOOL, "{\"studentId\": \"S-1\", \"due\": {\"x\": \"20 Nov\"}}"));
+        SchoolFileException e = assertThrows(SchoolFileException.class, () -> ScenarioFile.read(file));
+        assertEquals(file + ": expect[0].due.x: the value given (6 characters, not shown) is not a date (YYYY-MM-DD)", e.getMessage());
+        Path noId = Files.writeString(dir.resolve("t.json"), String.format(SCHOOL, "{\"includes\": [\"a\"]}"));
+        assertTrue(assertThrows(SchoolFileException.class, () -> ScenarioFile.read(noId)).getMessage()
+                .endsWith("expect[0].studentId: is required and must be a non-empty string"));
+    }
+}

@@ -49,7 +49,8 @@ class OutputSafetyTest {
                 + "  \"contacts\": [{\"role\": \"PARENT\", \"relationship\": \"" + json("\tmother\r") + "\", \"phone\": \"555-0103\"}]},"
                 + "{\"studentId\": \"" + json("S-4\u202Eevil\u2028next") + "\", " + absentToday + "},"
                 + "{\"studentId\": \"" + json("S-5" + ESC + "]0;owned\u0007") + "\", \"absences\": [{\"date\": \"2026-11-14\", \"type\": \"UNEXCUSED\"}]}"
-                + "]}";
+                + "], \"expect\": [{\"studentId\": \"" + json("S-1" + ESC + "[31mRED") + "\", \"attendanceTier\": \"" + json("SEVERE" + ESC + "[1m") + "\"},"
+                + " {\"studentId\": \"" + json("S-9" + ESC + "[31m") + "\"}]}";
     }
 
     /** A JSON string's content: quotes and backslashes escaped, every other character as \\uXXXX when below space or not ASCII. */
@@ -95,6 +96,7 @@ class OutputSafetyTest {
         commands.add(new String[] {"diff", "--before", "rules", "--after", "rules", f});
         commands.add(new String[] {"audit", "--rules", "rules", f});
         commands.add(new String[] {"check", "--rules", "rules", f});
+        assertTrue(run("check", "--rules", "rules", f).out().contains("FAIL "), "check printed the failing expectations");
         int evaluated = 0;
         for (String[] args : commands) {
             CommandLineTest.Run r = run(args);

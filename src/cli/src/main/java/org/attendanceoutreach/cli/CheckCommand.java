@@ -16,6 +16,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 
+import static org.attendanceoutreach.internal.PlainText.escape;
+
 /** {@code ./outreach check PATH...}: runs the scenario files' expectations. */
 @Command(name = "check", mixinStandardHelpOptions = true,
         description = {"Runs the expectations of every scenario file under the paths (contract section 4).",
@@ -39,7 +41,7 @@ final class CheckCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         for (Path p : paths) {
             if (!Files.exists(p)) {
-                err.println("outreach check: " + p + " does not exist");
+                err.println("outreach check: " + escape(p.toString()) + " does not exist");
                 return 2;
             }
         }
@@ -57,7 +59,7 @@ final class CheckCommand implements Callable<Integer> {
                 } else {
                     failed++;
                     for (String f : o.failures()) {
-                        out.println("FAIL " + o.file() + ": " + o.studentId() + ": " + f);
+                        out.println("FAIL " + escape(o.file()) + ": " + escape(o.studentId()) + ": " + escape(f));
                     }
                 }
             }

@@ -33,7 +33,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The Java API checks what it is given as the readers do: {@code engine.evaluate(school, student)}
  * with a value a school file could not carry gives a result carrying the {@link InputProblem}
- * (naming the student and the field), never a plan, and never throws.
+ * (naming the student and the field), never a plan, and never throws. A language written as a
+ * name or code ({@code Spanish}, {@code spa}, {@code es_MX}) is such a value; a language no ISO 639
+ * table knows is not (the CSV and Ed-Fi readers keep it with a warning, and an interpreter is flagged).
  *
  * <p>Shown to catch: the {@code InputCheck} calls removed from {@code FactsCalculator.compute}
  * (every case below then came out evaluated, the rate of 1.5 and {@code NaN} at support tier 3 or
@@ -61,7 +63,7 @@ class JavaApiInputCheckTest {
         cases.put("withdrawnOn", b -> b.enrolledOn(LocalDate.of(2026, 10, 1)).withdrawnOn(LocalDate.of(2026, 9, 20)));
         cases.put("context.homeLanguage", b -> b.context(StudentContext.builder().homeLanguage("Spanish").build()));
         cases.put("context.homeLanguage ", b -> b.context(StudentContext.builder().homeLanguage("es_MX").build()));
-        cases.put("contacts[0].language", b -> b.contacts(List.of(new Contact(ContactRole.PARENT, "mother", "A", "1", PhoneStatus.WORKING, "x-klingon"))));
+        cases.put("contacts[0].language", b -> b.contacts(List.of(new Contact(ContactRole.PARENT, "mother", "A", "1", PhoneStatus.WORKING, "spa"))));
         cases.put("mentor.assignedOn", b -> b.mentor(new Mentor(null, null)));
         cases.put("meetings[0].date", b -> b.meeting(new Meeting(MeetingType.IEP, LocalDate.of(1, 1, 1))));
         cases.put("outreach[0].date", b -> b.outreach(new OutreachRecord(LocalDate.of(9999, 1, 1), OutreachKind.LETTER, null, false)));
@@ -79,12 +81,16 @@ class JavaApiInputCheckTest {
             assertTrue(r.recommendations().isEmpty(), c.getKey());
         }
         assertFalse(TestEngine.get().evaluate(SCHOOL, good().build()).isError(), "the same student without the bad value is evaluated");
+        StudentResult unknown = TestEngine.get().evaluate(SCHOOL, good()
+                .context(StudentContext.builder().homeLanguage("Tamashek of the north").build()).build());
+        assertFalse(unknown.isError(), "a language no table knows is kept, as the CSV and Ed-Fi readers keep it");
+        assertEquals(Boolean.TRUE, unknown.recommendation("personal-call-home").orElseThrow().interpreterNeeded(), "and calls for an interpreter");
     }
 
     @Test
     void aSchoolBuiltInJavaWithABadValueGivesEveryStudentItsProblem() {
         Map<String, School> cases = new LinkedHashMap<>();
-        cases.put("schoolLanguage", new School("PS-1", SCHOOL.asOf(), CALENDAR, "English (US)", List.of()));
+        cases.put("schoolLanguage", new School("PS-1", SCHOOL.asOf(), CALENDAR, "English", List.of()));
         cases.put("calendar.lastDay", new School("PS-1", SCHOOL.asOf(),
                 new SchoolCalendar(LocalDate.of(2026, 9, 8), LocalDate.of(2030, 6, 25), Set.of()), "en", List.of()));
         cases.put("asOf", SCHOOL.withAsOf(LocalDate.of(3000, 1, 1)));

@@ -73,7 +73,9 @@ final class Generated {
 
         List<LocalDate> days = new ArrayList<>(calendar.instructionalDays());
         LocalDate enrolledOn = r.nextInt(6) == 0 ? days.get(r.nextInt(Math.min(days.size(), 120))) : null;
-        LocalDate withdrawnOn = r.nextInt(15) == 0 ? days.get(days.size() / 2 + r.nextInt(days.size() / 2)) : null;
+        LocalDate withdrawal = r.nextInt(15) == 0 ? days.get(days.size() / 2 + r.nextInt(days.size() / 2)) : null;
+        // a withdrawal is after the enrolment, as every reader and the engine require
+        LocalDate withdrawnOn = withdrawal != null && enrolledOn != null && !withdrawal.isAfter(enrolledOn) ? null : withdrawal;
         List<LocalDate> eligible = days.stream()
                 .filter(d -> enrolledOn == null || !d.isBefore(enrolledOn))
                 .filter(d -> withdrawnOn == null || d.isBefore(withdrawnOn))

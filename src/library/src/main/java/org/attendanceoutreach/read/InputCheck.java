@@ -110,21 +110,21 @@ public final class InputCheck {
     }
 
     /**
-     * A language: a BCP 47 tag ({@link School#isLanguageTag}). A known language written otherwise
-     * ({@code English}, {@code spa}, {@code es_MX}) is a problem, since it would never equal the
+     * A language: a BCP 47 tag ({@link School#isLanguageTag}), in its shortest form. A known language
+     * written otherwise ({@code English}, {@code spa} for {@code es}, {@code es_MX}) is a problem, since it would never equal the
      * school's tag and would call for an interpreter by mistake; the readers turn such values into
      * tags, the Java API is told which tag to give. A value no ISO 639 table knows ({@code Other}) is
      * accepted as the CSV and Ed-Fi readers keep it (with a warning there): it differs from the
      * school's language, so an interpreter is flagged.
      */
     private static void language(String field, String tag) {
-        if (School.isLanguageTag(tag)) {
-            return;
+        Optional<String> known = Languages.tagFor(tag).or(() -> Languages.tagFor(tag.strip().replace('_', '-')));
+        if (School.isLanguageTag(tag) && (known.isEmpty() || known.get().equalsIgnoreCase(tag))) {
+            return; // a tag, as BCP 47 writes it (es, not spa), or one of a language no table knows
         }
         if (tag.isBlank()) {
             throw new InvalidInputException(field, "is empty; leave it out or give a language tag such as en, es or zh-Hant");
         }
-        Optional<String> known = Languages.tagFor(tag).or(() -> Languages.tagFor(tag.strip().replace('_', '-')));
         if (known.isPresent()) {
             throw new InvalidInputException(field, Shown.language(tag) + " is not a BCP 47 language tag; give the tag of the language it names: "
                     + known.get());

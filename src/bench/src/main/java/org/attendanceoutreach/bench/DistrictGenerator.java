@@ -240,7 +240,8 @@ public final class DistrictGenerator {
         // runs of absences: some end on the last day, so they are still going on "today"
         if (r.nextDouble() < (chronicKind ? 0.15 : 0.03) && to - from >= 12) {
             int length = 3 + r.nextInt(10);
-            int end = r.nextInt(3) == 0 ? to : from + length + r.nextInt(to - from - length);
+            // (bound at least 1: a student enrolled for exactly 12 days and a run of 12 once made nextInt(0) throw)
+            int end = r.nextInt(3) == 0 ? to : from + length + r.nextInt(Math.max(1, to - from - length));
             for (int d = Math.max(from, end - length + 1); d <= end; d++) {
                 type[d] = 2;
                 reason[d] = (byte) (r.nextBoolean() ? 4 : homeless ? 5 : 7);

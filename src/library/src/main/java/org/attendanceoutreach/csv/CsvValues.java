@@ -4,7 +4,6 @@ import org.attendanceoutreach.internal.Languages;
 import org.attendanceoutreach.read.InputCheck;
 import org.attendanceoutreach.read.Shown;
 import org.attendanceoutreach.school.AbsenceReason;
-import org.attendanceoutreach.school.School;
 import org.attendanceoutreach.school.Student;
 
 import java.time.DateTimeException;

@@ -1,7 +1,6 @@
 package org.attendanceoutreach.output;
 
 import org.attendanceoutreach.facts.FactsCalculator;
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import org.attendanceoutreach.result.Recommendation;
 import org.attendanceoutreach.result.SchoolResult;

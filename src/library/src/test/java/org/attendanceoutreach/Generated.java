@@ -55,6 +55,18 @@ final class Generated {
                 Generated::build);
     }
 
+    /** As {@link #cases()}, with "today" anywhere from the summer before to a few weeks after the last day. */
+    static Gen<Case> casesAllYear() {
+        return longs().all().zip(integers().between(0, 80), integers().between(-20, 310), integers().between(0, 255),
+                Generated::build);
+    }
+
+    /** As {@link #cases()}, with "today" in the last weeks of the year or just after it. */
+    static Gen<Case> casesNearTheEnd() {
+        return longs().all().zip(integers().between(0, 80), integers().between(250, 300), integers().between(0, 255),
+                Generated::build);
+    }
+
     static Case build(long seed, int absenceCount, int asOfOffset, int flags) {
         Random r = new Random(seed);
         LocalDate first = LocalDate.of(2026, 9, 1).plusDays(r.nextInt(14));
@@ -88,9 +100,25 @@ final class Generated {
         if ((flags & 1) != 0 && eligible.contains(asOf) && !pick.contains(asOf)) {
             pick.add(asOf);
         }
+        // now and then a run of school days missed in a row, up to today
+        Set<LocalDate> run = new HashSet<>();
+        if (r.nextInt(3) == 0 && eligible.contains(asOf)) {
+            int end = eligible.indexOf(asOf);
+            for (int i = Math.max(0, end - 3 - r.nextInt(7)); i <= end; i++) {
+                run.add(eligible.get(i));
+                if (!pick.contains(eligible.get(i))) {
+                    pick.add(eligible.get(i));
+                }
+            }
+        }
         List<Absence> absences = new ArrayList<>();
         for (LocalDate d : pick) {
             AbsenceType type = AbsenceType.values()[r.nextInt(AbsenceType.values().length)];
+            if (d.equals(asOf) && r.nextBoolean()) {
+                type = AbsenceType.UNEXCUSED; // today's absence: often one without a valid reason
+            } else if (run.contains(d) && !type.isDayMissed()) {
+                type = AbsenceType.UNEXCUSED; // a run is of days missed
+            }
             AbsenceReason reason = r.nextInt(4) == 0 ? null : AbsenceReason.values()[r.nextInt(AbsenceReason.values().length)];
             double portion = r.nextInt(8) == 0 ? 0.5 : 1.0;
             absences.add(new Absence(d, type, reason, portion));
@@ -118,6 +146,15 @@ final class Generated {
         List<OutreachRecord> outreach = new ArrayList<>();
         for (int i = r.nextInt(3); i > 0; i--) {
             outreach.add(new OutreachRecord(asOf.minusDays(r.nextInt(60)), OutreachKind.values()[r.nextInt(OutreachKind.values().length)],
+                    OutreachOutcome.values()[r.nextInt(OutreachOutcome.values().length)], r.nextBoolean()));
+        }
+        if (r.nextInt(5) == 0) {
+            // a letter home lately
+            outreach.add(new OutreachRecord(asOf.minusDays(r.nextInt(20)), OutreachKind.LETTER, null, false));
+        }
+        if (r.nextInt(8) == 0) {
+            // a call already logged today
+            outreach.add(new OutreachRecord(asOf, OutreachKind.PERSONAL_CALL,
                     OutreachOutcome.values()[r.nextInt(OutreachOutcome.values().length)], r.nextBoolean()));
         }
         Double prior = r.nextInt(3) == 0 ? null : Math.round(r.nextDouble() * 0.35 * 100) / 100.0;

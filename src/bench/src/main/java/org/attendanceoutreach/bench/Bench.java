@@ -137,7 +137,7 @@ public final class Bench {
         // the reference, on the same file, in the same process
         heap.reset();
         Path referenceOut = dir.resolve("reference-out.jsonl");
-        ReferenceEvaluator reference = new ReferenceEvaluator(engine.policy());
+        ReferenceEvaluator reference = new ReferenceEvaluator(engine.policy(), engine.catalog());
         long refStart = System.nanoTime();
         long referenceCount = reference.run(input, referenceOut);
         long referenceNanos = System.nanoTime() - refStart;

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import org.attendanceoutreach.catalog.Catalog;
 import org.attendanceoutreach.policy.Policy;
 
 import java.io.BufferedOutputStream;
@@ -23,16 +24,24 @@ import java.util.function.Consumer;
  * A plain-Java evaluator of the core policy, for comparison and as a differential oracle: the
  * attendance tier, the support tier, the same-day personal call (and who makes it), escalation to
  * the attendance team, the monthly letter and follow-up call, and the success mentor, with their
- * due dates. The policy, in short: tier by the share of enrolled days missed (too few days:
- * insufficient data); support tier 3 when severely chronic, when last year's rate reaches the tier-3
- * cut-off, or when a student at the tier-2 cut-off last year is chronically absent and missing as
- * much or more this year, else 2 when moderately chronic or last year's rate reaches the tier-2
- * cut-off; a same-day call (by the mentor when there is one) for a day missed today; escalation
- * when chronically absent and still missing days lately, or after a long run of days missed up to
- * today; the monthly letter when chronically absent; a success mentor when at risk or chronically
- * absent and without one; and no outreach at all for a student who has withdrawn. It shares no code with the engine's reader, facts, rules or writer: it reads JSON
- * lines token by token with Jackson's streaming parser, keeps its own calendar arithmetic, decides
- * in straight-line Java and writes its own JSON lines. Only the policy numbers come from outside.
+ * due dates as the plan gives them. The policy, in short: tier by the share of enrolled days missed
+ * (too few days: insufficient data); support tier 3 when severely chronic, when last year's rate
+ * reaches the tier-3 cut-off, or when a student at the tier-2 cut-off last year is chronically
+ * absent and missing as much or more this year, else 2 when moderately chronic or last year's rate
+ * reaches the tier-2 cut-off; a same-day call (by the mentor when there is one) for a day missed
+ * today, unless a personal call is already logged today; escalation when chronically absent and
+ * still missing days lately, or after a long run of days missed up to today, once there has been a
+ * positive contact with the family (unless severely chronic or on a long run), due its window of
+ * school days after the first day this year it was needed (the run: the day it reached the policy's
+ * length); the monthly letter when chronically absent and no letter is logged since the month's
+ * first school day (or since becoming chronically absent, when later), due its window after that
+ * day; a success mentor when at risk or chronically absent, without one, and not in the last weeks
+ * of the year, due its window after the day the student first reached the at-risk line; no due date
+ * after the last school day; and no outreach at all for a student who has withdrawn, nor after the
+ * last day. It shares no code with the engine's reader, facts, rules or writer: it reads JSON lines
+ * token by token with Jackson's streaming parser, keeps its own calendar arithmetic, replays each
+ * record in straight-line Java and writes its own JSON lines. Only the policy numbers and the
+ * practices' windows (the catalog's {@code dueWithinSchoolDays}) come from outside.
  *
  * <p>It checks less than the engine: an absence that is not on an enrolled school day, or a date
  * listed twice, makes the student an error, and anything it does not need is skipped unread. One
@@ -63,18 +72,28 @@ public final class ReferenceEvaluator {
     private static final JsonFactory JSON = new JsonFactory();
 
     private final Policy policy;
+    private final int callWindow;
+    private final int escalateWindow;
+    private final int letterWindow;
+    private final int mentorWindow;
 
     // the school, from line 1
     private LocalDate asOf;
     private long asOfDay;
     private long[] schoolDays = new long[0];  // epoch days of the instructional days, sorted
     private long firstDay;
+    private long lastDay;
 
     // the student being read
     private String studentId;
     private long enrolledOn;
     private long withdrawnOn;
     private boolean hasMentor;
+    private long mentorAssigned;
+    private long mentorIntroduced;
+    private boolean positiveContact;
+    private boolean calledToday;
+    private long lastLetter;
     private double prior;
     private boolean priorKnown;
     private int absenceCount;
@@ -82,8 +101,13 @@ public final class ReferenceEvaluator {
     private byte[] absenceKind = new byte[256];    // 1 a day missed, 0 not (tardy, early departure)
     private double[] absencePortion = new double[256];
 
-    public ReferenceEvaluator(Policy policy) {
+    /** @param catalog where the windows of the four practices come from ({@code dueWithinSchoolDays}) */
+    public ReferenceEvaluator(Policy policy, Catalog catalog) {
         this.policy = policy;
+        this.callWindow = catalog.get("personal-call-home").dueWithinSchoolDays();
+        this.escalateWindow = catalog.get("escalate-to-attendance-team").dueWithinSchoolDays();
+        this.letterWindow = catalog.get("monthly-letter-and-follow-up-call").dueWithinSchoolDays();
+        this.mentorWindow = catalog.get("success-mentor").dueWithinSchoolDays();
     }
 
     /** Reads JSON lines (line 1 the school, then students) and hands each student's outcome to {@code sink}. */
@@ -187,6 +211,7 @@ public final class ReferenceEvaluator {
         }
         asOf = LocalDate.ofEpochDay(asOfDay);
         firstDay = first;
+        lastDay = last;
         long[] closedSorted = Arrays.copyOf(closed, closedCount);
         Arrays.sort(closedSorted);
         long[] out = new long[(int) Math.max(0, last - first + 1)];
@@ -205,6 +230,11 @@ public final class ReferenceEvaluator {
         enrolledOn = Long.MIN_VALUE;
         withdrawnOn = Long.MAX_VALUE;
         hasMentor = false;
+        mentorAssigned = Long.MAX_VALUE;
+        mentorIntroduced = Long.MAX_VALUE;
+        positiveContact = false;
+        calledToday = false;
+        lastLetter = Long.MIN_VALUE;
         priorKnown = false;
         prior = 0;
         absenceCount = 0;
@@ -227,7 +257,10 @@ public final class ReferenceEvaluator {
                             String m = p.currentName();
                             p.nextToken();
                             if (m.equals("assignedOn")) {
-                                hasMentor = day(p) <= asOfDay;
+                                mentorAssigned = day(p);
+                                hasMentor = mentorAssigned <= asOfDay;
+                            } else if (m.equals("familyIntroducedOn") && p.currentToken() == JsonToken.VALUE_STRING) {
+                                mentorIntroduced = day(p);
                             } else {
                                 p.skipChildren();
                             }
@@ -239,10 +272,49 @@ public final class ReferenceEvaluator {
                         absence(p);
                     }
                 }
+                case "outreach" -> {
+                    while (p.nextToken() == JsonToken.START_OBJECT) {
+                        outreach(p);
+                    }
+                }
                 default -> p.skipChildren();
             }
         }
+        if (hasMentor && mentorIntroduced <= asOfDay) {
+            positiveContact = true; // meeting the mentor is a positive contact
+        }
         return decide();
+    }
+
+    /** One outreach record: a positive contact that got through, a call today, the last letter. */
+    private void outreach(JsonParser p) throws IOException {
+        long date = Long.MAX_VALUE;
+        String kind = "";
+        String outcome = null;
+        boolean positive = false;
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String name = p.currentName();
+            JsonToken t = p.nextToken();
+            switch (name) {
+                case "date" -> date = day(p);
+                case "kind" -> kind = p.getText();
+                case "outcome" -> outcome = t == JsonToken.VALUE_NULL ? null : p.getText();
+                case "positive" -> positive = t == JsonToken.VALUE_TRUE;
+                default -> p.skipChildren();
+            }
+        }
+        if (date > asOfDay) {
+            return;
+        }
+        if (positive && (outcome == null || outcome.equals("REACHED"))) {
+            positiveContact = true;
+        }
+        if (kind.equals("PERSONAL_CALL") && date == asOfDay) {
+            calledToday = true;
+        }
+        if (kind.equals("LETTER")) {
+            lastLetter = Math.max(lastLetter, date);
+        }
     }
 
     private void absence(JsonParser p) throws IOException {
@@ -378,50 +450,79 @@ public final class ReferenceEvaluator {
         for (int i = to; i >= from && today - i < policy.recentSchoolDays(); i--) {
             lately += missedOn[i];
         }
+        // the first day this year each line was crossed: replay the enrolled days, counting as we go
+        int atRiskDay = -1;
+        int chronicDay = -1;
+        int stillMissingDay = -1;
+        double soFar = 0;
+        for (int i = from; i <= to; i++) {
+            soFar += missedOn[i];
+            int days = i - from + 1;
+            if (days < policy.minimumEnrolledDays()) {
+                continue;
+            }
+            double share = soFar / days;
+            if (atRiskDay < 0 && share >= policy.atRiskFrom()) {
+                atRiskDay = i;
+            }
+            if (share >= policy.moderateChronicFrom()) {
+                if (chronicDay < 0) {
+                    chronicDay = i;
+                }
+                double recent = 0;
+                for (int j = i; j >= from && i - j < policy.recentSchoolDays(); j--) {
+                    recent += missedOn[j];
+                }
+                if (stillMissingDay < 0 && recent >= policy.stillMissingDays()) {
+                    stillMissingDay = i;
+                }
+            }
+        }
 
         List<Decision> decisions = new ArrayList<>(4);
-        if (withdrawnOn <= asOfDay) {
-            return new Outcome(id, tier, support, enrolled, missed, decisions, null); // left the school: no outreach
+        if (withdrawnOn <= asOfDay || schoolDays.length == 0 || asOfDay > lastDay) {
+            return new Outcome(id, tier, support, enrolled, missed, decisions, null); // left, or the year is over: no outreach
         }
-        if (absentToday) {
-            decisions.add(new Decision("personal-call-home", asOf, hasMentor ? "MENTOR" : "TEACHER"));
+        if (absentToday && !calledToday) {
+            decisions.add(new Decision("personal-call-home", deadline(today, callWindow), hasMentor ? "MENTOR" : "TEACHER"));
         }
-        if ((chronic && lately >= policy.stillMissingDays()) || run >= policy.longAbsenceRun()) {
-            decisions.add(new Decision("escalate-to-attendance-team", schoolDaysAfterToday(policy.escalateWithinSchoolDays()), null));
+        boolean longRun = run >= policy.longAbsenceRun();
+        boolean stillMissing = chronic && lately >= policy.stillMissingDays();
+        if ((stillMissing || longRun) && (positiveContact || severe || longRun)) {
+            int since = Integer.MAX_VALUE;
+            if (stillMissing) {
+                since = stillMissingDay;
+            }
+            if (longRun) {
+                since = Math.min(since, to - run + policy.longAbsenceRun());
+            }
+            decisions.add(new Decision("escalate-to-attendance-team", deadline(since, escalateWindow), null));
         }
         if (chronic) {
-            decisions.add(new Decision("monthly-letter-and-follow-up-call", monthlyLetterDay(), null));
+            int since = Math.max(chronicDay, monthStart());
+            if (lastLetter < schoolDays[since]) {
+                decisions.add(new Decision("monthly-letter-and-follow-up-call", deadline(since, letterWindow), null));
+            }
         }
-        if ((atRisk || chronic) && !hasMentor) {
-            decisions.add(new Decision("success-mentor", schoolDaysAfterToday(policy.assignMentorWithinSchoolDays()), null));
+        if ((atRisk || chronic) && !hasMentor && schoolDays.length - 1 - today > policy.lastWeeksSchoolDays()) {
+            decisions.add(new Decision("success-mentor", deadline(atRiskDay, mentorWindow), null));
         }
         return new Outcome(id, tier, support, enrolled, missed, decisions, null);
     }
 
-    /** The {@code n}th school day after today; past the end of the year, weekdays count. */
-    private LocalDate schoolDaysAfterToday(int n) {
-        int target = lastOnOrBefore(asOfDay) + n;
-        if (target >= 0 && target < schoolDays.length) {
-            return LocalDate.ofEpochDay(schoolDays[target]);
-        }
-        long d = asOfDay;
-        for (int k = 0; k < n; k++) {
-            do {
-                d++;
-            } while (Math.floorMod(d + 3, 7) >= 5);
-        }
-        return LocalDate.ofEpochDay(d);
+    /** The school day {@code n} school days after the school day with index {@code since}, at most the last one. */
+    private LocalDate deadline(int since, int n) {
+        return LocalDate.ofEpochDay(schoolDays[Math.min(schoolDays.length - 1, since + n)]);
     }
 
-    /** Today when it is the month's first school day, else the first school day of next month. */
-    private LocalDate monthlyLetterDay() {
-        LocalDate firstOfMonth = asOf.withDayOfMonth(1);
-        int i = firstOnOrAfter(firstOfMonth.toEpochDay());
-        if (i < schoolDays.length && schoolDays[i] == asOfDay) {
-            return asOf;
+    /** Index of this month's first school day when it is not after today, else of last month's. */
+    private int monthStart() {
+        LocalDate first = asOf.withDayOfMonth(1);
+        int i = firstOnOrAfter(first.toEpochDay());
+        if (i < schoolDays.length && schoolDays[i] <= asOfDay) {
+            return i;
         }
-        LocalDate next = firstOfMonth.plusMonths(1);
-        int j = firstOnOrAfter(next.toEpochDay());
-        return j < schoolDays.length ? LocalDate.ofEpochDay(schoolDays[j]) : next;
+        return firstOnOrAfter(first.minusMonths(1).toEpochDay());
     }
+
 }

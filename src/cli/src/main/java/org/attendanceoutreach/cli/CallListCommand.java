@@ -63,7 +63,7 @@ final class CallListCommand implements Callable<Integer> {
         SchoolRun.Batch batch = SchoolRun.evaluateAll(engine, inputs.loadAll(files, asOf, progress), err, progress);
         List<CallList.Call> calls = new ArrayList<>();
         for (SchoolRun.Evaluated e : batch.schools()) {
-            calls.addAll(CallList.of(e.file(), e.result()));
+            calls.addAll(CallList.of(e.file(), e.result(), engine.catalog()));
         }
         calls.sort(CallList.ORDER);
         switch (f) {

@@ -1,7 +1,14 @@
 package org.attendanceoutreach.cli;
 
 import org.attendanceoutreach.OutreachEngine;
+import org.attendanceoutreach.catalog.Catalog;
+import org.attendanceoutreach.catalog.Practice;
+import org.attendanceoutreach.catalog.Stage;
+import org.attendanceoutreach.result.DueStatus;
+import org.attendanceoutreach.result.NextStep;
 import org.attendanceoutreach.result.Recommendation;
+import org.attendanceoutreach.result.StudentResult;
+import org.attendanceoutreach.school.School;
 import org.attendanceoutreach.explain.Explainer;
 import org.attendanceoutreach.explain.Explanation;
 import org.attendanceoutreach.explain.NearMiss;
@@ -21,6 +28,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -98,7 +107,14 @@ final class ExplainCommand implements Callable<Integer> {
                     out.println("       -> " + escape(r.intervention()) + ", because " + escape(String.join("; ", r.because())));
                 }
             }
+            for (NextStep waiting : e.result().next()) {
+                if (java.util.Arrays.asList(waiting.rule().split("; ")).contains(rule)) {
+                    out.println("       -> " + waiting.intervention() + " waits in next, after " + waiting.after());
+                }
+            }
         }
+        out.println();
+        plan(out, engine, school.school(), e.result());
         out.println();
         out.println("rules that came close (every condition held but one):");
         if (e.nearMisses().isEmpty()) {
@@ -109,5 +125,44 @@ final class ExplainCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
+    }
+
+    /** The plan, step by step, with why each recommendation has its step, due date and status. */
+    private static void plan(PrintWriter out, OutreachEngine engine, School school, StudentResult r) {
+        Catalog catalog = engine.catalog();
+        SchoolDays days = new SchoolDays(school.calendar());
+        out.println("the plan (step 1: what is due today or overdue; then one step per stage of catalog.json, in its order: "
+                + String.join(", ", catalog.stages().stream().map(Stage::name).toList()) + "):");
+        if (r.recommendations().isEmpty()) {
+            out.println("  nothing to do");
+        }
+        List<Recommendation> plan = new ArrayList<>(r.recommendations());
+        plan.sort(Comparator.comparingInt(Recommendation::step).thenComparing(Recommendation.ORDER));
+        for (Recommendation rec : plan) {
+            Practice p = catalog.get(rec.intervention());
+            String step = rec.status() == DueStatus.UPCOMING
+                    ? "step " + rec.step() + " because it belongs to the stage " + p.stage()
+                    : "step 1 because it is " + (rec.status() == DueStatus.DUE ? "due today" : "overdue");
+            out.println("  " + rec.intervention() + ": " + step);
+            String window = p.dueWithinSchoolDays() + " school day" + (p.dueWithinSchoolDays() == 1 ? "" : "s");
+            String due = !p.inYear() ? "due " + rec.due() + ", a fixed date (before or at the end of the year)"
+                    : rec.due().equals(days.deadline(rec.since(), p.dueWithinSchoolDays()))
+                    ? (days.fitsInYear(rec.since(), p.dueWithinSchoolDays())
+                        ? "due " + rec.due() + ": " + window + " (catalog) after " + rec.since() + ", the school day the need arose"
+                        : "due " + rec.due() + ", the last school day: " + window + " after " + rec.since() + " would be after it")
+                    : "due " + rec.due() + ", a date the rule fixed (needed since " + rec.since() + ")";
+            out.println("       " + due);
+            out.println("       " + rec.status() + switch (rec.status()) {
+                case OVERDUE -> ": due before today and nothing on record shows it was done";
+                case DUE -> ": due today";
+                case UPCOMING -> ": due after today";
+            } + "; " + rec.owner() + (rec.contactRole() == null ? "" : " reaches the " + rec.contactRole()));
+            if (!rec.covers().isEmpty()) {
+                out.println("       one action that also covers " + String.join(", ", rec.covers()));
+            }
+        }
+        for (NextStep n : r.next()) {
+            out.println("  next: " + n.intervention() + " waits for " + n.after() + ", because " + String.join("; ", n.because()));
+        }
     }
 }

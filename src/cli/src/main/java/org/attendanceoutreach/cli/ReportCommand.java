@@ -58,7 +58,7 @@ final class ReportCommand implements Callable<Integer> {
         SchoolRun.Batch batch = SchoolRun.evaluateAll(engine, inputs.loadAll(files, asOf, progress), err, progress);
         List<HtmlReport.Section> sections = new ArrayList<>();
         for (SchoolRun.Evaluated e : batch.schools()) {
-            sections.add(new HtmlReport.Section(e.result(), CallList.of(e.file(), e.result())));
+            sections.add(new HtmlReport.Section(e.result(), CallList.of(e.file(), e.result(), engine.catalog())));
         }
         for (SchoolResult failed : batch.failed()) {
             sections.add(new HtmlReport.Section(failed, List.of()));

@@ -1,5 +1,6 @@
 package org.attendanceoutreach.diff;
 
+import org.attendanceoutreach.result.NextStep;
 import org.attendanceoutreach.result.Recommendation;
 import org.attendanceoutreach.result.StudentResult;
 
@@ -14,7 +15,10 @@ public final class OutcomeDiff {
     private OutcomeDiff() {
     }
 
-    /** Every difference in plain words: tiers, errors, recommendations added or removed, owners and due dates. */
+    /**
+     * Every difference in plain words: tiers, errors, recommendations added or removed, what each
+     * covers, owners, due dates, the day the need arose, steps, status, and what waits in {@code next}.
+     */
     public static List<String> compare(StudentResult before, StudentResult after) {
         List<String> out = new ArrayList<>();
         if (before.isError() || after.isError()) {
@@ -34,23 +38,59 @@ public final class OutcomeDiff {
         Map<String, Recommendation> now = byId(after);
         was.forEach((id, rec) -> {
             if (!now.containsKey(id)) {
-                out.add("- " + id + " (rule \"" + rec.rule() + "\")");
+                out.add("- " + id + " (rule \"" + rec.rule() + "\")" + after.carrying(id).map(x -> ", now part of " + x.intervention()).orElse(""));
             }
         });
         now.forEach((id, rec) -> {
             Recommendation old = was.get(id);
             if (old == null) {
-                out.add("+ " + id + " (rule \"" + rec.rule() + "\")");
+                out.add("+ " + id + " (rule \"" + rec.rule() + "\")" + before.carrying(id).map(x -> ", was part of " + x.intervention()).orElse(""));
                 return;
+            }
+            for (String c : old.covers()) {
+                if (!rec.covers().contains(c)) {
+                    out.add(id + ": no longer covers " + c);
+                }
+            }
+            for (String c : rec.covers()) {
+                if (!old.covers().contains(c)) {
+                    out.add(id + ": now covers " + c);
+                }
             }
             if (old.owner() != rec.owner()) {
                 out.add(id + ": owner " + old.owner() + " -> " + rec.owner());
             }
+            if (!old.since().equals(rec.since())) {
+                out.add(id + ": needed since " + old.since() + " -> " + rec.since());
+            }
             if (!old.due().equals(rec.due())) {
                 out.add(id + ": due " + old.due() + " -> " + rec.due());
             }
+            if (old.status() != rec.status()) {
+                out.add(id + ": status " + old.status() + " -> " + rec.status());
+            }
+            if (old.step() != rec.step()) {
+                out.add(id + ": step " + old.step() + " -> " + rec.step());
+            }
             if (old.contactRole() != rec.contactRole()) {
                 out.add(id + ": contact " + old.contactRole() + " -> " + rec.contactRole());
+            }
+        });
+        Map<String, NextStep> waited = new TreeMap<>();
+        before.next().forEach(n -> waited.put(n.intervention(), n));
+        Map<String, NextStep> waits = new TreeMap<>();
+        after.next().forEach(n -> waits.put(n.intervention(), n));
+        waited.forEach((id, n) -> {
+            if (!waits.containsKey(id)) {
+                out.add("- next: " + id + " (after " + n.after() + ")");
+            }
+        });
+        waits.forEach((id, n) -> {
+            NextStep old = waited.get(id);
+            if (old == null) {
+                out.add("+ next: " + id + " (after " + n.after() + ")");
+            } else if (!old.after().equals(n.after())) {
+                out.add("next: " + id + ": after " + old.after() + " -> " + n.after());
             }
         });
         return out;

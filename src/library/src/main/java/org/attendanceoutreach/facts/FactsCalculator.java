@@ -8,6 +8,8 @@ import org.attendanceoutreach.school.AbsenceReason;
 import org.attendanceoutreach.school.Contact;
 import org.attendanceoutreach.school.ContactRole;
 import org.attendanceoutreach.school.Meeting;
+import org.attendanceoutreach.school.OutreachKind;
+import org.attendanceoutreach.school.OutreachOutcome;
 import org.attendanceoutreach.school.OutreachRecord;
 import org.attendanceoutreach.school.School;
 import org.attendanceoutreach.school.Student;
@@ -111,6 +113,12 @@ public final class FactsCalculator {
             }
         }
 
+        replay(b, days, missedByDay, from, to);
+        b.absenceRunStartedOn = run > 0 ? days.day(to - run + 1) : null;
+        b.enrolledSince = from < days.size() ? days.day(from) : today;
+        b.lastDayOfSchool = school.calendar().lastDay();
+        b.schoolDaysLeft = days.leftAfter(today);
+
         b.studentId = s.studentId();
         b.grade = s.grade();
         b.today = today;
@@ -131,10 +139,73 @@ public final class FactsCalculator {
         b.homeless = s.context().homeless();
         b.juvenileJustice = s.context().juvenileJustice();
         b.newToSchool = s.context().newToSchool();
-        contact(b, s, school);
-        meetings(b, s, today);
         mentorAndOutreach(b, s, today);
+        contact(b, s, school);
+        meetings(b, s, today, days);
         return new StudentFacts(b);
+    }
+
+    /**
+     * Replays the enrolled school days up to today, in order, to find the day each need first arose
+     * this year: the first day the share of days missed reached each tier's cut-off (with enough days
+     * enrolled), the first day a chronically absent student had also missed {@code still-missing-days}
+     * lately, the days the barrier and illness counts reached the policy's numbers, the first day
+     * missed for housing. One pass; the counts on a day include that day.
+     */
+    private void replay(StudentFacts.Builder b, SchoolDays days, Absence[] missedByDay, int from, int to) {
+        int window = policy.recentSchoolDays();
+        double missed = 0;
+        double health = 0;
+        double barrier = 0;
+        double lately = 0;
+        for (int i = from; i <= to; i++) {
+            Absence a = missedByDay[i];
+            if (a != null) {
+                missed += a.portion();
+                lately += a.portion();
+                if (a.isForHealth()) {
+                    health += a.portion();
+                }
+                if (a.reason() == AbsenceReason.TRANSPORTATION || a.reason() == AbsenceReason.FAMILY
+                        || a.reason() == AbsenceReason.HOUSING) {
+                    barrier += a.portion();
+                }
+                if (a.reason() == AbsenceReason.HOUSING && b.housingSince == null) {
+                    b.housingSince = days.day(i);
+                }
+            }
+            int gone = i - window;
+            if (gone >= from && missedByDay[gone] != null) {
+                lately -= missedByDay[gone].portion();
+            }
+            int enrolled = i - from + 1;
+            if (enrolled >= policy.minimumEnrolledDays()) {
+                double rate = missed / enrolled;
+                if (b.atRiskSince == null && rate >= policy.atRiskFrom()) {
+                    b.atRiskSince = days.day(i);
+                }
+                if (rate >= policy.moderateChronicFrom()) {
+                    if (b.chronicSince == null) {
+                        b.chronicSince = days.day(i);
+                    }
+                    if (b.stillMissingSince == null && lately >= policy.stillMissingDays()) {
+                        b.stillMissingSince = days.day(i);
+                    }
+                }
+                if (b.severeSince == null && rate >= policy.severeChronicFrom()) {
+                    b.severeSince = days.day(i);
+                }
+            }
+            if (b.familyBarrierSince == null && barrier >= policy.familyBarrierDays()) {
+                b.familyBarrierSince = days.day(i);
+            }
+            if (b.communityBarrierSince == null && barrier >= policy.communityBarrierDays()) {
+                b.communityBarrierSince = days.day(i);
+            }
+            if (b.healthPlanSince == null && health >= policy.healthPlanMinimumDaysMissed() && health / missed >= policy.mostlyIllnessShare()) {
+                b.healthPlanSince = days.day(i);
+            }
+        }
     }
 
     private static String whyNot(School school, LocalDate d) {
@@ -177,7 +248,23 @@ public final class FactsCalculator {
         boolean hasEdm = s.contacts().stream().anyMatch(c -> c.role() == ContactRole.EDUCATION_DECISION_MAKER);
         b.hasEducationDecisionMaker = hasEdm;
         b.contactRole = chosen == null ? null : chosen.role();
-        b.hasWorkingPhone = chosen != null && chosen.hasUsablePhone();
+        // a wrong number logged for this contact (or for no contact in particular) since the family was
+        // last reached by phone: the number does not work, whatever its status says
+        LocalDate lastByPhone = null;
+        for (OutreachRecord o : b.outreach) {
+            if (o.isByPhone() && o.isReached() && (lastByPhone == null || o.date().isAfter(lastByPhone))) {
+                lastByPhone = o.date();
+            }
+        }
+        for (OutreachRecord o : b.outreach) {
+            if (o.isByPhone() && o.outcome() == OutreachOutcome.WRONG_NUMBER
+                    && (o.contactRole() == null || o.contactRole() == b.contactRole)
+                    && (lastByPhone == null || o.date().isAfter(lastByPhone))
+                    && (b.wrongNumberOn == null || o.date().isBefore(b.wrongNumberOn))) {
+                b.wrongNumberOn = o.date();
+            }
+        }
+        b.hasWorkingPhone = chosen != null && chosen.hasUsablePhone() && b.wrongNumberOn == null;
         b.language = chosen != null && chosen.language() != null ? chosen.language() : s.context().homeLanguage();
         b.schoolLanguage = school.schoolLanguage();
         b.interpreterNeeded = !primary(b.language).equals(primary(school.schoolLanguage()));
@@ -205,7 +292,7 @@ public final class FactsCalculator {
         return (dash < 0 ? tag : tag.substring(0, dash)).toLowerCase(Locale.ROOT);
     }
 
-    private void meetings(StudentFacts.Builder b, Student s, LocalDate today) {
+    private void meetings(StudentFacts.Builder b, Student s, LocalDate today, SchoolDays days) {
         LocalDate last = today.plusDays(policy.meetingWithinCalendarDays());
         for (Meeting m : s.meetings()) {
             if (!m.date().isBefore(today) && !m.date().isAfter(last)
@@ -214,6 +301,11 @@ public final class FactsCalculator {
                 b.nextMeetingDate = m.date();
                 b.nextMeetingType = m.type();
             }
+        }
+        if (b.nextMeetingDate != null) {
+            // the school day it came within the window (today at the latest)
+            LocalDate inView = days.onOrAfter(b.nextMeetingDate.minusDays(policy.meetingWithinCalendarDays()));
+            b.meetingInViewSince = inView == null || inView.isAfter(today) ? today : inView;
         }
     }
 
@@ -237,5 +329,32 @@ public final class FactsCalculator {
         }
         b.firstPositiveContactOn = first;
         b.positiveContacts = positive;
+
+        // what was done up to today, in date order (the input's order does not matter)
+        List<OutreachRecord> done = new java.util.ArrayList<>();
+        for (OutreachRecord o : s.outreach()) {
+            if (!o.date().isAfter(today)) {
+                done.add(o);
+            }
+        }
+        done.sort(java.util.Comparator.comparing(OutreachRecord::date));
+        b.outreach = done;
+        LocalDate reached = b.mentorIntroducedOn;
+        for (OutreachRecord o : done) {
+            if (o.isReached() && (reached == null || o.date().isAfter(reached))) {
+                reached = o.date();
+            }
+            if (o.kind() == OutreachKind.PERSONAL_CALL && o.date().equals(today)) {
+                b.calledToday = true;
+            }
+        }
+        b.lastReachedOn = reached;
+        List<LocalDate> unanswered = new java.util.ArrayList<>();
+        for (OutreachRecord o : done) {
+            if (o.isUnanswered() && (reached == null || o.date().isAfter(reached))) {
+                unanswered.add(o.date());
+            }
+        }
+        b.unansweredSinceReached = unanswered;
     }
 }

@@ -7,8 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What one rule proposes for one student: an intervention, and optionally who, by when, why and
- * with which caution. Made by {@code recommend(kcontext, "id")} in a rule's consequence; the engine
+ * What one rule proposes for one student: an intervention, and optionally who, since when it is
+ * needed (or a fixed deadline), why and with which caution. Made by {@code recommend(kcontext, "id")} in a rule's consequence; the engine
  * fills in the rest from the catalog and the facts, merges proposals of the same intervention and
  * turns them into recommendations. Lives only during one evaluation.
  */
@@ -18,6 +18,7 @@ public final class Proposal {
     private final List<String> because = new ArrayList<>();
     private final List<String> cautions = new ArrayList<>();
     private Owner owner;
+    private LocalDate since;
     private LocalDate due;
 
     public Proposal(String intervention, String rule) {
@@ -31,7 +32,20 @@ public final class Proposal {
         return this;
     }
 
-    /** By when (instead of today). */
+    /**
+     * The school day the need arose ({@code $student.getChronicSince()}, say). The engine counts the
+     * practice's {@code dueWithinSchoolDays} (catalog) from it, so the deadline stays put when the
+     * rules run again the next day. Without it, the need is taken to arise today.
+     */
+    public Proposal since(LocalDate day) {
+        this.since = day;
+        return this;
+    }
+
+    /**
+     * A fixed deadline (the day of a meeting, say), instead of {@code since} plus the practice's
+     * window. A day that is not a school day moves to the next school day.
+     */
     public Proposal due(LocalDate day) {
         this.due = day;
         return this;
@@ -49,7 +63,9 @@ public final class Proposal {
 
     /** A warning for whoever carries it out; it goes into the student's cautions. */
     public Proposal caution(String text) {
-        cautions.add(text);
+        if (text != null && !text.isBlank()) {
+            cautions.add(text);
+        }
         return this;
     }
 
@@ -58,6 +74,8 @@ public final class Proposal {
     public String rule() { return rule; }
 
     public Owner owner() { return owner; }
+
+    public LocalDate since() { return since; }
 
     public LocalDate due() { return due; }
 

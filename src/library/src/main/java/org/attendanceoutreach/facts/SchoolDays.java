@@ -74,6 +74,69 @@ public final class SchoolDays {
         return d;
     }
 
+    /** The first school day on or after {@code d}, or null when the year has none left. */
+    public LocalDate onOrAfter(LocalDate d) {
+        int i = firstOnOrAfter(d);
+        return i < days.length ? day(i) : null;
+    }
+
+    /** The last school day on or before {@code d}, or null when the year has none before it. */
+    public LocalDate onOrBefore(LocalDate d) {
+        int i = lastOnOrBefore(d);
+        return i >= 0 ? day(i) : null;
+    }
+
+    /** The first school day of the year (null: the calendar has none). */
+    public LocalDate first() {
+        return days.length == 0 ? null : day(0);
+    }
+
+    /** The last school day of the year (null: the calendar has none). */
+    public LocalDate last() {
+        return days.length == 0 ? null : day(days.length - 1);
+    }
+
+    /** School days after {@code d} up to the end of the year. */
+    public int leftAfter(LocalDate d) {
+        return days.length - 1 - lastOnOrBefore(d);
+    }
+
+    /** The school day from which {@code n} or fewer school days are left in the year (null: no school days). */
+    public LocalDate lastWeeksBegin(int n) {
+        if (days.length == 0) {
+            return null;
+        }
+        return day(Math.max(0, days.length - 1 - Math.max(0, n)));
+    }
+
+    /** The first school day of {@code d}'s month when it is not after {@code d}, else the first of the month before. */
+    public LocalDate schoolMonthStartedOn(LocalDate d) {
+        int i = firstOnOrAfter(d.withDayOfMonth(1));
+        if (i < days.length && !day(i).isAfter(d)) {
+            return day(i);
+        }
+        int j = firstOnOrAfter(d.withDayOfMonth(1).minusMonths(1));
+        return j < days.length && !day(j).isAfter(d) ? day(j) : d;
+    }
+
+    /**
+     * A deadline: the school day {@code n} school days after the first school day on or after
+     * {@code since}, never after the last school day of the year. {@code since} itself when the year
+     * has no school day on or after it.
+     */
+    public LocalDate deadline(LocalDate since, int n) {
+        int i = firstOnOrAfter(since);
+        if (i >= days.length) {
+            return since;
+        }
+        return day(Math.min(days.length - 1, i + Math.max(0, n)));
+    }
+
+    /** Whether {@code n} school days after the first school day on or after {@code since} is still in the year. */
+    public boolean fitsInYear(LocalDate since, int n) {
+        return firstOnOrAfter(since) + Math.max(0, n) <= days.length - 1;
+    }
+
     /** The first school day of the month after {@code d}'s, or of {@code d}'s month when {@code d} is it. */
     public LocalDate firstSchoolDayOfMonthFrom(LocalDate d) {
         int i = firstOnOrAfter(d.withDayOfMonth(1));

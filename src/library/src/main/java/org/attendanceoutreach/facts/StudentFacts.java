@@ -1,10 +1,13 @@
 package org.attendanceoutreach.facts;
 
+import org.attendanceoutreach.catalog.Owner;
 import org.attendanceoutreach.result.AttendanceTier;
 import org.attendanceoutreach.school.AbsenceReason;
 import org.attendanceoutreach.school.AbsenceType;
 import org.attendanceoutreach.school.ContactRole;
 import org.attendanceoutreach.school.MeetingType;
+import org.attendanceoutreach.school.OutreachKind;
+import org.attendanceoutreach.school.OutreachRecord;
 import org.kie.api.definition.type.ClassReactive;
 
 import java.time.LocalDate;
@@ -12,7 +15,9 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -54,14 +59,38 @@ public final class StudentFacts {
     private final boolean interpreterNeeded;
     private final MeetingType nextMeetingType;
     private final LocalDate nextMeetingDate;
+    private final LocalDate meetingInViewSince;
     private final LocalDate mentorAssignedOn;
     private final LocalDate mentorIntroducedOn;
     private final LocalDate firstPositiveContactOn;
     private final int positiveContacts;
     private final Set<String> reasonsMissed;
+    // the day each need first arose this year, found by replaying the record (null: it has not)
+    private final LocalDate enrolledSince;
+    private final LocalDate atRiskSince;
+    private final LocalDate chronicSince;
+    private final LocalDate severeSince;
+    private final LocalDate stillMissingSince;
+    private final LocalDate familyBarrierSince;
+    private final LocalDate communityBarrierSince;
+    private final LocalDate housingSince;
+    private final LocalDate healthPlanSince;
+    private final LocalDate absenceRunStartedOn;
+    private final LocalDate lastDayOfSchool;
+    private final int schoolDaysLeft;
+    // what staff already did
+    private final List<OutreachRecord> outreach;
+    private final LocalDate lastReachedOn;
+    private final LocalDate wrongNumberOn;
+    private final List<LocalDate> unansweredSinceReached;
+    private final boolean calledToday;
 
     private AttendanceTier attendanceTier;
     private int supportTier = 1;
+    /** By support tier (index 1 … 3): the first day the rules said the student needed it. */
+    private final LocalDate[] supportTierSince = new LocalDate[4];
+    /** Rule name to the condition intensive practices wait for (set by relationship-first rules). */
+    private final Map<String, String> intensiveWaits = new TreeMap<>();
     private final List<Proposal> proposals = new ArrayList<>();
 
     StudentFacts(Builder b) {
@@ -96,11 +125,29 @@ public final class StudentFacts {
         this.interpreterNeeded = b.interpreterNeeded;
         this.nextMeetingType = b.nextMeetingType;
         this.nextMeetingDate = b.nextMeetingDate;
+        this.meetingInViewSince = b.meetingInViewSince;
         this.mentorAssignedOn = b.mentorAssignedOn;
         this.mentorIntroducedOn = b.mentorIntroducedOn;
         this.firstPositiveContactOn = b.firstPositiveContactOn;
         this.positiveContacts = b.positiveContacts;
         this.reasonsMissed = new TreeSet<>(b.reasonsMissed);
+        this.enrolledSince = b.enrolledSince;
+        this.atRiskSince = b.atRiskSince;
+        this.chronicSince = b.chronicSince;
+        this.severeSince = b.severeSince;
+        this.stillMissingSince = b.stillMissingSince;
+        this.familyBarrierSince = b.familyBarrierSince;
+        this.communityBarrierSince = b.communityBarrierSince;
+        this.housingSince = b.housingSince;
+        this.healthPlanSince = b.healthPlanSince;
+        this.absenceRunStartedOn = b.absenceRunStartedOn;
+        this.lastDayOfSchool = b.lastDayOfSchool;
+        this.schoolDaysLeft = b.schoolDaysLeft;
+        this.outreach = List.copyOf(b.outreach);
+        this.lastReachedOn = b.lastReachedOn;
+        this.wrongNumberOn = b.wrongNumberOn;
+        this.unansweredSinceReached = List.copyOf(b.unansweredSinceReached);
+        this.calledToday = b.calledToday;
     }
 
     // ---- who and when -------------------------------------------------------------------------
@@ -215,7 +262,10 @@ public final class StudentFacts {
 
     public boolean isHasContact() { return contactRole != null; }
 
-    /** The contact to reach has a number that is not known to be dead. */
+    /**
+     * The contact to reach has a number that is not known to be dead: by its status on file, or by a
+     * wrong number logged since the family was last reached by phone, whatever the status says.
+     */
     public boolean isHasWorkingPhone() { return hasWorkingPhone; }
 
     public boolean isHasEducationDecisionMaker() { return hasEducationDecisionMaker; }
@@ -253,6 +303,140 @@ public final class StudentFacts {
     /** Positive contacts that reached the family, counting the mentor's introduction. */
     public int getPositiveContacts() { return positiveContacts; }
 
+    /** Who makes the family's calls: the mentor when one is assigned, else the teacher. */
+    public Owner getCaseOwner() { return isHasMentor() ? Owner.MENTOR : Owner.TEACHER; }
+
+    /** The last time staff got through to the family (a REACHED outreach, or the mentor's introduction). Null: never. */
+    public LocalDate getLastReachedOn() { return lastReachedOn; }
+
+    /** A call or text since the family was last reached by phone hit a wrong number or a dead line. */
+    public boolean isWrongNumberLogged() { return wrongNumberOn != null; }
+
+    /** The first wrong number logged since the family was last reached by phone (null: none). */
+    public LocalDate getWrongNumberOn() { return wrongNumberOn; }
+
+    /**
+     * Since when the school has had no working number for the contact: the first wrong number logged
+     * since the family was last reached by phone, else (a number missing or marked dead) the first
+     * enrolled day. Null while the number works.
+     */
+    public LocalDate getNoWorkingPhoneSince() {
+        if (hasWorkingPhone) {
+            return null;
+        }
+        return wrongNumberOn != null ? wrongNumberOn : enrolledSince;
+    }
+
+    /** Calls, texts or visits that went unanswered (no answer, or a message left) since the family was last reached. */
+    public int getUnansweredAttempts() { return unansweredSinceReached.size(); }
+
+    /** The day of the {@code n}th unanswered attempt since the family was last reached (null: fewer). */
+    public LocalDate unansweredAttemptOn(int n) {
+        return n >= 1 && n <= unansweredSinceReached.size() ? unansweredSinceReached.get(n - 1) : null;
+    }
+
+    /** A personal call to the family is already logged today. */
+    public boolean isCalledToday() { return calledToday; }
+
+    /** Whether outreach of this kind is logged on or after {@code since} (up to today). */
+    public boolean doneSince(OutreachKind kind, LocalDate since) {
+        for (OutreachRecord o : outreach) {
+            if (o.kind() == kind && !o.date().isAfter(today) && (since == null || !o.date().isBefore(since))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    // ---- when each need arose (replayed from the record: the first school day this year) -----------
+
+    /** The student's first enrolled school day this year (today when there is none up to the end of the year). */
+    public LocalDate getEnrolledSince() { return enrolledSince; }
+
+    /** The first school day the share of days missed reached {@code at-risk-from}, with enough days enrolled. */
+    public LocalDate getAtRiskSince() { return atRiskSince; }
+
+    /** The first school day the share of days missed reached {@code moderate-chronic-from}, with enough days enrolled. */
+    public LocalDate getChronicSince() { return chronicSince; }
+
+    /** The first school day the share of days missed reached {@code severe-chronic-from}, with enough days enrolled. */
+    public LocalDate getSevereSince() { return severeSince; }
+
+    /**
+     * The first school day the student was chronically absent and had missed {@code still-missing-days}
+     * of the last {@code recent-school-days} school days.
+     */
+    public LocalDate getStillMissingSince() { return stillMissingSince; }
+
+    /** The school day the days missed for transportation, family or housing reached {@code family-barrier-days}. */
+    public LocalDate getFamilyBarrierSince() { return familyBarrierSince; }
+
+    /** The school day the days missed for transportation, family or housing reached {@code community-barrier-days}. */
+    public LocalDate getCommunityBarrierSince() { return communityBarrierSince; }
+
+    /** The first school day missed for housing reasons. */
+    public LocalDate getHousingSince() { return housingSince; }
+
+    /**
+     * The first school day the days missed for illness or medical reasons reached
+     * {@code health-plan-minimum-days-missed} while being at least {@code mostly-illness-share} of the days missed.
+     */
+    public LocalDate getHealthPlanSince() { return healthPlanSince; }
+
+    /** The first day of the run of days missed that lasts up to today (null: not absent today). */
+    public LocalDate getAbsenceRunStartedOn() { return absenceRunStartedOn; }
+
+    /** The school day today's run of days missed reached {@code n} days (null: it is shorter). */
+    public LocalDate dayRunReached(int n) {
+        if (absenceRunStartedOn == null || n < 1 || n > absenceRun) {
+            return null;
+        }
+        return schoolDays.plusSchoolDays(absenceRunStartedOn, n - 1);
+    }
+
+    /** The day a meeting now coming up came within {@code meeting-within-calendar-days} (null: none coming up). */
+    public LocalDate getMeetingInViewSince() { return meetingInViewSince; }
+
+    /** The first school day of this month that is not after today (else of last month). */
+    public LocalDate schoolMonthStartedOn() { return schoolDays.schoolMonthStartedOn(today); }
+
+    /** The last day of the school year. */
+    public LocalDate getLastDayOfSchool() { return lastDayOfSchool; }
+
+    /** The last school day of the year (the last day itself when the calendar has no school day). */
+    public LocalDate getLastSchoolDay() {
+        LocalDate d = schoolDays.last();
+        return d == null ? lastDayOfSchool : d;
+    }
+
+    /** Today is after the last day of the school year. */
+    public boolean isSchoolYearOver() { return today.isAfter(lastDayOfSchool); }
+
+    /** School days left in the year after today. */
+    public int getSchoolDaysLeft() { return schoolDaysLeft; }
+
+    /** The school day from which {@code n} or fewer school days are left in the year. */
+    public LocalDate lastWeeksBegin(int n) { return schoolDays.lastWeeksBegin(n); }
+
+    /** The later of two days (either may be null: then the other). */
+    public LocalDate later(LocalDate a, LocalDate b) {
+        return a == null ? b : b == null ? a : a.isAfter(b) ? a : b;
+    }
+
+    /** The earlier of two days (either may be null: then the other). */
+    public LocalDate earlier(LocalDate a, LocalDate b) {
+        return a == null ? b : b == null ? a : a.isBefore(b) ? a : b;
+    }
+
+    /** The last weekday (Monday to Friday) before {@code d}. */
+    public LocalDate weekdayBefore(LocalDate d) {
+        LocalDate x = d.minusDays(1);
+        while (x.getDayOfWeek().getValue() >= 6) {
+            x = x.minusDays(1);
+        }
+        return x;
+    }
+
     // ---- decided by the tier rules -----------------------------------------------------------------
 
     public AttendanceTier getAttendanceTier() { return attendanceTier; }
@@ -266,6 +450,44 @@ public final class StudentFacts {
 
     /** Raises the support tier to {@code tier}; never lowers it. */
     public void raiseSupportTier(int tier) { supportTier = Math.max(supportTier, tier); }
+
+    /**
+     * Raises the support tier to {@code tier} (never lowers it) and records {@code since}, the day the
+     * student first needed it, for the practices of that tier.
+     */
+    public void raiseSupportTier(int tier, LocalDate since) {
+        raiseSupportTier(tier);
+        if (tier >= 1 && tier <= 3 && since != null && (supportTierSince[tier] == null || since.isBefore(supportTierSince[tier]))) {
+            supportTierSince[tier] = since;
+        }
+    }
+
+    /**
+     * The first day the student needed support tier {@code level} or higher, as the tier rules
+     * recorded it; the first enrolled day when they recorded none.
+     */
+    public LocalDate supportTierSince(int level) {
+        LocalDate out = null;
+        for (int t = Math.max(1, level); t <= 3; t++) {
+            out = earlier(out, supportTierSince[t]);
+        }
+        return out == null ? enrolledSince : out;
+    }
+
+    // ---- decided by the relationship-first rules ----------------------------------------------------
+
+    /** Intensive practices wait until {@code condition} (in plain words); called through {@code Advice.holdIntensive}. */
+    public void holdIntensive(String rule, String condition) {
+        intensiveWaits.merge(rule, condition, (a, b) -> a);
+    }
+
+    /** What intensive practices wait for, in plain words (null: they need not wait). */
+    public String getIntensiveWaitsFor() {
+        if (intensiveWaits.isEmpty()) {
+            return null;
+        }
+        return String.join(" and ", new TreeSet<>(intensiveWaits.values()));
+    }
 
     // ---- phrases for "because" -----------------------------------------------------------------
 
@@ -297,6 +519,20 @@ public final class StudentFacts {
         return absenceRun + " school days missed in a row";
     }
 
+    /** "no working phone number for the PARENT contact" or "a call on 2026-11-10 reached a wrong number". */
+    public String phoneInWords() {
+        if (wrongNumberOn != null) {
+            return "a call on " + wrongNumberOn + " reached a wrong number or a dead line";
+        }
+        return contactRole == null ? "no contact on file" : "no working phone number for the " + contactRole + " contact";
+    }
+
+    /** "3 attempts to reach the family since 2026-10-06 went unanswered". */
+    public String unansweredInWords() {
+        return unansweredSinceReached.size() + " attempts to reach the family"
+                + (lastReachedOn == null ? "" : " since " + lastReachedOn) + " went unanswered";
+    }
+
     /** "the family's language is es; staff call in en". */
     public String languageInWords() {
         return "the family's language is " + language + "; staff call in " + schoolLanguage;
@@ -323,6 +559,9 @@ public final class StudentFacts {
 
     /** Proposals made by rules for this student so far (used by {@code recommend}). */
     public List<Proposal> proposals() { return proposals; }
+
+    /** The school days of the calendar (for the plan's due dates). */
+    public SchoolDays schoolDays() { return schoolDays; }
 
     static String percent(double share) {
         return oneDecimal(share * 100) + "%";
@@ -387,5 +626,23 @@ public final class StudentFacts {
         LocalDate firstPositiveContactOn;
         int positiveContacts;
         Set<String> reasonsMissed = new TreeSet<>();
+        LocalDate meetingInViewSince;
+        LocalDate enrolledSince;
+        LocalDate atRiskSince;
+        LocalDate chronicSince;
+        LocalDate severeSince;
+        LocalDate stillMissingSince;
+        LocalDate familyBarrierSince;
+        LocalDate communityBarrierSince;
+        LocalDate housingSince;
+        LocalDate healthPlanSince;
+        LocalDate absenceRunStartedOn;
+        LocalDate lastDayOfSchool;
+        int schoolDaysLeft;
+        List<OutreachRecord> outreach = List.of();
+        LocalDate lastReachedOn;
+        LocalDate wrongNumberOn;
+        List<LocalDate> unansweredSinceReached = List.of();
+        boolean calledToday;
     }
 }

@@ -5,7 +5,9 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import org.attendanceoutreach.result.Recommendation;
 import org.attendanceoutreach.result.SchoolResult;
 import org.attendanceoutreach.result.StudentResult;
+import org.attendanceoutreach.catalog.Catalog;
 import org.attendanceoutreach.catalog.Owner;
+import org.attendanceoutreach.catalog.Practice;
 import org.attendanceoutreach.internal.JsonEscapes;
 import org.attendanceoutreach.internal.PlainText;
 import org.attendanceoutreach.read.SchoolFile;
@@ -27,23 +29,17 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Today's calls: for every recommendation that is a phone call to the family and is due today (or
- * overdue), who calls, whom, at which number, in which language, with or without an interpreter, and
- * why, in one line. A student's calls by the same person to the same contact are one call. Sorted by
- * owner, then student id.
+ * Today's calls: for every recommendation that is a phone call to the family (the catalog's
+ * {@code "call": true}) and is due today or overdue (step 1 of the plan), who calls, whom, at which
+ * number, in which language, with or without an interpreter, and why, in one line. A student's calls
+ * by the same person to the same contact are one call; what a call also covers (the push to come in
+ * today, the interpreter, the Education Decision Maker) is listed with it. Sorted by owner, then
+ * student id.
  *
  * <p>The phone number is the point of a call list, so it is in the output; it is never logged or put
  * in a message.
  */
 public final class CallList {
-    /**
-     * The practices that are a call to the family, most pressing first: when one person has several
-     * reasons to call one contact, the call's reason is that of the first of them in this list.
-     */
-    public static final List<String> CALLS = List.of("personal-call-home", "same-day-return-problem-solving",
-            "call-after-three-consecutive-absences", "contact-education-decision-maker", "introduce-mentor-to-family",
-            "second-positive-contact", "morning-greeter-good-news-calls", "monthly-letter-and-follow-up-call");
-
     /** One call to make. {@code phone} is null when no working number is on file for the contact. */
     public record Call(String schoolId, LocalDate asOf, Owner owner, String studentId, String grade, ContactRole contactRole,
                        String relationship, String phone, String language, boolean interpreterNeeded,
@@ -62,8 +58,14 @@ public final class CallList {
     private CallList() {
     }
 
-    /** The calls due by the school's as-of day, from a school file and its results, sorted. */
-    public static List<Call> of(SchoolFile file, SchoolResult result) {
+    /**
+     * The calls due by the school's as-of day, from a school file and its results, sorted. When one
+     * person has several reasons to call one contact, the call's reason is that of the most pressing
+     * (the earliest stage of the plan, then the earliest due date).
+     *
+     * @param catalog which practices are calls ({@code call}) and the plan's stages
+     */
+    public static List<Call> of(SchoolFile file, SchoolResult result, Catalog catalog) {
         Map<String, Student> students = new HashMap<>();
         for (StudentInput in : file.students()) {
             if (in.ok()) {
@@ -77,25 +79,38 @@ public final class CallList {
             }
             Map<String, List<Recommendation>> byCall = new LinkedHashMap<>();
             for (Recommendation rec : r.recommendations()) {
-                if (CALLS.contains(rec.intervention()) && rec.contactRole() != null && !rec.due().isAfter(r.asOf())) {
+                if (isCall(catalog, rec) && rec.contactRole() != null && !rec.due().isAfter(r.asOf())) {
                     byCall.computeIfAbsent(rec.owner() + "/" + rec.contactRole(), k -> new ArrayList<>()).add(rec);
                 }
             }
             Student s = students.get(r.studentId());
             for (List<Recommendation> recs : byCall.values()) {
-                recs.sort(Comparator.comparing((Recommendation x) -> CALLS.indexOf(x.intervention())).thenComparing(Recommendation.ORDER));
+                recs.sort(Comparator.comparing((Recommendation x) -> stage(catalog, x)).thenComparing(Recommendation.ORDER));
                 Recommendation first = recs.get(0);
+                List<String> what = new ArrayList<>();
+                for (Recommendation x : recs) {
+                    what.add(x.intervention());
+                    what.addAll(x.covers());
+                }
                 Contact contact = s == null ? null : FactsCalculator.contactToReach(s);
                 out.add(new Call(result.schoolId(), r.asOf(), first.owner(), r.studentId(), s == null ? null : s.grade(),
                         first.contactRole(), contact == null ? null : contact.relationship(),
                         contact == null || !contact.hasUsablePhone() ? null : contact.phone().strip(),
                         first.language(), recs.stream().anyMatch(x -> Boolean.TRUE.equals(x.interpreterNeeded())),
-                        recs.stream().map(Recommendation::intervention).toList(), oneLine(first.because()),
+                        what, oneLine(first.because()),
                         recs.stream().map(Recommendation::due).min(Comparator.naturalOrder()).orElseThrow()));
             }
         }
         out.sort(ORDER);
         return out;
+    }
+
+    private static boolean isCall(Catalog catalog, Recommendation rec) {
+        return catalog.find(rec.intervention()).map(Practice::call).orElse(false);
+    }
+
+    private static int stage(Catalog catalog, Recommendation rec) {
+        return catalog.find(rec.intervention()).map(catalog::stageIndex).orElse(Integer.MAX_VALUE);
     }
 
     private static String oneLine(List<String> because) {

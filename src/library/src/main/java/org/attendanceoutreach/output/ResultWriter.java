@@ -5,6 +5,8 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
+import org.attendanceoutreach.result.DueStatus;
+import org.attendanceoutreach.result.NextStep;
 import org.attendanceoutreach.result.Recommendation;
 import org.attendanceoutreach.result.SchoolResult;
 import org.attendanceoutreach.result.StudentResult;
@@ -160,6 +162,8 @@ public final class ResultWriter {
         for (Recommendation rec : r.recommendations()) {
             g.writeStartObject();
             g.writeStringField("intervention", rec.intervention());
+            g.writeNumberField("step", rec.step());
+            g.writeStringField("status", rec.status().name());
             g.writeStringField("strategy", rec.strategy().name());
             g.writeStringField("impact", rec.impact().name());
             g.writeStringField("owner", rec.owner().name());
@@ -172,13 +176,24 @@ public final class ResultWriter {
             if (rec.interpreterNeeded() != null) {
                 g.writeBooleanField("interpreterNeeded", rec.interpreterNeeded());
             }
+            g.writeStringField("since", rec.since().toString());
             g.writeStringField("due", rec.due().toString());
-            g.writeArrayFieldStart("because");
-            for (String b : rec.because()) {
-                g.writeString(b);
-            }
-            g.writeEndArray();
+            strings(g, "covers", rec.covers());
+            strings(g, "because", rec.because());
             g.writeStringField("rule", rec.rule());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeArrayFieldStart("next");
+        for (NextStep n : r.next()) {
+            g.writeStartObject();
+            g.writeStringField("intervention", n.intervention());
+            g.writeStringField("after", n.after());
+            if (!n.covers().isEmpty()) {
+                strings(g, "covers", n.covers());
+            }
+            strings(g, "because", n.because());
+            g.writeStringField("rule", n.rule());
             g.writeEndObject();
         }
         g.writeEndArray();
@@ -188,6 +203,14 @@ public final class ResultWriter {
         }
         g.writeEndArray();
         g.writeEndObject();
+    }
+
+    private static void strings(JsonGenerator g, String field, List<String> values) throws IOException {
+        g.writeArrayFieldStart(field);
+        for (String v : values) {
+            g.writeString(v);
+        }
+        g.writeEndArray();
     }
 
     private static void writeError(JsonGenerator g, InputProblem p) throws IOException {
@@ -203,7 +226,9 @@ public final class ResultWriter {
     }
 
     /**
-     * A table for people: one block per student, one line per recommendation. Every text that
+     * A table for people: one block per student, its plan step by step (step 1 first: what is due
+     * today or overdue), one line per recommendation with its status, due date, owner and whom to
+     * reach, what it also covers, then what waits in {@code next} and the cautions. Every text that
      * comes from the input (file names, ids, errors) is shown with its control characters escaped
      * ({@link PlainText}), so no value can start a line of its own or send an escape sequence.
      */
@@ -225,11 +250,26 @@ public final class ResultWriter {
                 out.printf(Locale.ROOT, "%-10s %-17s support tier %d   %s of %d days missed (%.1f%%)%n", shown(r.studentId()),
                         r.attendanceTier(), r.supportTier(), number(r.daysMissed()), r.daysEnrolled(),
                         r.daysEnrolled() == 0 ? 0.0 : r.daysMissed() * 100 / r.daysEnrolled());
-                for (Recommendation rec : r.recommendations()) {
+                List<Recommendation> plan = new ArrayList<>(r.recommendations());
+                plan.sort(java.util.Comparator.comparingInt(Recommendation::step).thenComparing(Recommendation.ORDER));
+                int step = 0;
+                for (Recommendation rec : plan) {
+                    if (rec.step() != step) {
+                        step = rec.step();
+                        boolean now = rec.status() != DueStatus.UPCOMING;
+                        out.printf(Locale.ROOT, "  step %d%s%n", step, now ? ": today (due today or overdue)" : "");
+                    }
                     String whom = rec.contactRole() == null ? "" : " -> " + rec.contactRole()
                             + " (" + shown(rec.language()) + (Boolean.TRUE.equals(rec.interpreterNeeded()) ? ", interpreter" : "") + ")";
-                    out.printf(Locale.ROOT, "  %s  %-34s %-8s %s%s%n", rec.due(), shown(rec.intervention()), rec.impact(), rec.owner(), whom);
-                    out.printf(Locale.ROOT, "              because %s%n", shown(String.join("; ", rec.because())));
+                    out.printf(Locale.ROOT, "    %-8s %s  %-34s %-8s %s%s%n", rec.status(), rec.due(), shown(rec.intervention()),
+                            rec.impact(), rec.owner(), whom);
+                    out.printf(Locale.ROOT, "                        since %s, because %s%n", rec.since(), shown(String.join("; ", rec.because())));
+                    if (!rec.covers().isEmpty()) {
+                        out.printf(Locale.ROOT, "                        also covers %s%n", shown(String.join(", ", rec.covers())));
+                    }
+                }
+                for (NextStep n : r.next()) {
+                    out.printf(Locale.ROOT, "  next: %s, after %s%n", shown(n.intervention()), shown(n.after()));
                 }
                 for (String c : r.cautions()) {
                     out.printf(Locale.ROOT, "  caution: %s%n", shown(c));
@@ -247,7 +287,7 @@ public final class ResultWriter {
 
     private static final String[] CSV_COLUMNS = {"file", "schoolId", "studentId", "asOf", "attendanceTier", "supportTier",
             "daysEnrolled", "daysMissed", "absenceRate", "intervention", "strategy", "impact", "owner", "contactRole",
-            "language", "interpreterNeeded", "due", "because", "rule", "error"};
+            "language", "interpreterNeeded", "due", "because", "rule", "error", "step", "status", "since", "covers", "next"};
 
     /**
      * One row per recommendation (a student with none, or with an error, gets one row). No cell
@@ -257,23 +297,25 @@ public final class ResultWriter {
         List<List<String>> rows = new ArrayList<>();
         for (SchoolResult s : schools) {
             if (s.error() != null) {
-                rows.add(row(s.file(), "", "", "", "", "", "", "", "", "", "", "", "", "", "", "", "", "", "", s.error().toString()));
+                rows.add(padded(row(s.file(), "", "", "", "", "", "", "", "", "", "", "", "", "", "", "", "", "", "", s.error().toString())));
                 continue;
             }
             for (StudentResult r : s.students()) {
                 if (r.isError()) {
-                    rows.add(row(s.file(), s.schoolId(), r.studentId(), "", "", "", "", "", "", "", "", "", "", "", "", "", "", "", "",
-                            r.error().toString()));
+                    rows.add(padded(row(s.file(), s.schoolId(), r.studentId(), "", "", "", "", "", "", "", "", "", "", "", "", "", "", "", "",
+                            r.error().toString())));
                     continue;
                 }
                 List<String> base = List.of(s.file(), s.schoolId(), r.studentId(), r.asOf().toString(), r.attendanceTier().name(),
                         Integer.toString(r.supportTier()), Integer.toString(r.daysEnrolled()), number(r.daysMissed()),
                         Double.toString(r.absenceRate()));
+                String next = String.join("; ", r.next().stream().map(n -> n.intervention() + " after " + n.after()).toList());
                 if (r.recommendations().isEmpty()) {
                     List<String> row = new ArrayList<>(base);
-                    while (row.size() < CSV_COLUMNS.length) {
+                    while (row.size() < CSV_COLUMNS.length - 1) {
                         row.add("");
                     }
+                    row.add(next);
                     rows.add(row);
                 }
                 for (Recommendation rec : r.recommendations()) {
@@ -281,7 +323,8 @@ public final class ResultWriter {
                     row.addAll(List.of(rec.intervention(), rec.strategy().name(), rec.impact().name(), rec.owner().name(),
                             rec.contactRole() == null ? "" : rec.contactRole().name(), rec.language() == null ? "" : rec.language(),
                             rec.interpreterNeeded() == null ? "" : rec.interpreterNeeded().toString(), rec.due().toString(),
-                            String.join("; ", rec.because()), rec.rule(), ""));
+                            String.join("; ", rec.because()), rec.rule(), "", Integer.toString(rec.step()), rec.status().name(),
+                            rec.since().toString(), String.join(" ", rec.covers()), next));
                     rows.add(row);
                 }
             }
@@ -291,6 +334,15 @@ public final class ResultWriter {
 
     private static List<String> row(String... cells) {
         return List.of(cells);
+    }
+
+    /** The row with empty cells for the columns after it. */
+    private static List<String> padded(List<String> row) {
+        List<String> out = new ArrayList<>(row);
+        while (out.size() < CSV_COLUMNS.length) {
+            out.add("");
+        }
+        return out;
     }
 
     static String number(double d) {

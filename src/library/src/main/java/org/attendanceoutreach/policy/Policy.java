@@ -13,26 +13,32 @@ package org.attendanceoutreach.policy;
  * @param supportTier3PriorYearFrom     last year's rate from which a student gets support tier 3
  * @param recentSchoolDays              how many recent school days "lately" covers
  * @param stillMissingDays              days missed lately that mean absences are still adding up
- * @param longAbsenceRun                consecutive days missed that call for the attendance team
- * @param escalateWithinSchoolDays      how soon the attendance team should act
+ * @param longAbsenceRun                consecutive days missed that call for the attendance team (and that let
+ *                                      intensive support start before a positive contact)
  * @param meetingWithinCalendarDays     how far ahead a planned meeting counts as "coming up"
  * @param secondContactAfterCalendarDays  earliest second positive contact after the first meeting
  * @param secondContactWithinCalendarDays latest second positive contact after the first meeting
- * @param introduceMentorWithinSchoolDays how soon a new mentor should meet the family
- * @param assignMentorWithinSchoolDays  how soon a mentor should be assigned
  * @param mostlyIllnessShare            share of days missed for illness that calls for the nurse
  * @param healthPlanMinimumDaysMissed   days missed for illness before a health plan is worth it
  * @param familyBarrierDays             days missed for transportation, family or housing reasons that
  *                                      call for the family's help bank and the parent network
  * @param communityBarrierDays          such days that call for community partners
+ * @param unansweredAttemptsBeforeAskingStaff unanswered calls, texts or visits since the family was last
+ *                                      reached after which staff who know the family are asked for help
+ * @param lastWeeksSchoolDays           the last weeks of the year, in school days before the last day: no new
+ *                                      mentor relationship starts then; young chronically absent students'
+ *                                      families are invited to a summer meeting
+ *
+ * <p>How soon each practice is due is not here: it is each practice's {@code dueWithinSchoolDays}
+ * in {@code catalog.json}.
  */
 public record Policy(double atRiskFrom, double moderateChronicFrom, double severeChronicFrom,
                      int minimumEnrolledDays, double supportTier2PriorYearFrom, double supportTier3PriorYearFrom,
-                     int recentSchoolDays, int stillMissingDays, int longAbsenceRun, int escalateWithinSchoolDays,
+                     int recentSchoolDays, int stillMissingDays, int longAbsenceRun,
                      int meetingWithinCalendarDays, int secondContactAfterCalendarDays,
-                     int secondContactWithinCalendarDays, int introduceMentorWithinSchoolDays,
-                     int assignMentorWithinSchoolDays, double mostlyIllnessShare, int healthPlanMinimumDaysMissed,
-                     int familyBarrierDays, int communityBarrierDays) {
+                     int secondContactWithinCalendarDays, double mostlyIllnessShare, int healthPlanMinimumDaysMissed,
+                     int familyBarrierDays, int communityBarrierDays, int unansweredAttemptsBeforeAskingStaff,
+                     int lastWeeksSchoolDays) {
 
     /** The defaults of the contract and the guides. */
     public static final Policy DEFAULTS = PolicyFile.defaults();

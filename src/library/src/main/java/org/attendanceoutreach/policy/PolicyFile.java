@@ -10,7 +10,7 @@ import java.util.Map;
  * Rates may be written {@code 10%} or {@code 0.10}. Every mistake is reported as {@code FILE:LINE:}.
  */
 public final class PolicyFile {
-    private enum Kind { RATE, DAYS }
+    private enum Kind { RATE, DAYS, COUNT }
 
     private record Setting(String name, Kind kind, double defaultValue, double max) { }
 
@@ -24,16 +24,21 @@ public final class PolicyFile {
             new Setting("recent-school-days", Kind.DAYS, 20, 200),
             new Setting("still-missing-days", Kind.DAYS, 2, 200),
             new Setting("long-absence-run", Kind.DAYS, 5, 200),
-            new Setting("escalate-within-school-days", Kind.DAYS, 5, 200),
             new Setting("meeting-within-calendar-days", Kind.DAYS, 21, 365),
             new Setting("second-contact-after-calendar-days", Kind.DAYS, 7, 365),
             new Setting("second-contact-within-calendar-days", Kind.DAYS, 14, 365),
-            new Setting("introduce-mentor-within-school-days", Kind.DAYS, 5, 200),
-            new Setting("assign-mentor-within-school-days", Kind.DAYS, 10, 200),
             new Setting("mostly-illness-share", Kind.RATE, 0.50, 1),
             new Setting("health-plan-minimum-days-missed", Kind.DAYS, 3, 200),
             new Setting("family-barrier-days", Kind.DAYS, 2, 200),
-            new Setting("community-barrier-days", Kind.DAYS, 3, 200));
+            new Setting("community-barrier-days", Kind.DAYS, 3, 200),
+            new Setting("unanswered-attempts-before-asking-staff", Kind.COUNT, 3, 50),
+            new Setting("last-weeks-school-days", Kind.DAYS, 20, 200));
+
+    /** Settings that moved out of this file, and where to. */
+    private static final Map<String, String> MOVED = Map.of(
+            "escalate-within-school-days", "each practice's \"dueWithinSchoolDays\" in catalog.json",
+            "assign-mentor-within-school-days", "\"dueWithinSchoolDays\" of success-mentor in catalog.json",
+            "introduce-mentor-within-school-days", "\"dueWithinSchoolDays\" of introduce-mentor-to-family in catalog.json");
 
     private PolicyFile() {
     }
@@ -78,6 +83,11 @@ public final class PolicyFile {
                 raw = raw.substring(0, hash).strip();
             }
             Setting setting = SETTINGS.stream().filter(s -> s.name().equals(name)).findFirst().orElse(null);
+            if (setting == null && MOVED.containsKey(name)) {
+                problems.add(fileName + ":" + lineNo + ": '" + name + "' has moved to " + MOVED.get(name)
+                        + "; delete this line and set the number there");
+                continue;
+            }
             if (setting == null) {
                 problems.add(fileName + ":" + lineNo + ": '" + name + "' is not a policy setting; the settings are "
                         + String.join(", ", settingNames()));
@@ -114,13 +124,15 @@ public final class PolicyFile {
             }
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("'" + raw + "' is not "
-                    + (s.kind() == Kind.RATE ? "a percentage like 10% (or a share like 0.10)" : "a whole number of days"));
+                    + (s.kind() == Kind.RATE ? "a percentage like 10% (or a share like 0.10)"
+                    : s.kind() == Kind.COUNT ? "a whole number" : "a whole number of days"));
         }
         if (s.kind() == Kind.RATE && (v <= 0 || v > 1)) {
             throw new IllegalArgumentException(raw + " is out of range: a rate must be more than 0% and at most 100%");
         }
-        if (s.kind() == Kind.DAYS && (v < 1 || v > s.max())) {
-            throw new IllegalArgumentException(raw + " is out of range: between 1 and " + (int) s.max() + " days");
+        if (s.kind() != Kind.RATE && (v < 1 || v > s.max())) {
+            throw new IllegalArgumentException(raw + " is out of range: between 1 and " + (int) s.max()
+                    + (s.kind() == Kind.DAYS ? " days" : ""));
         }
         return v;
     }
@@ -140,12 +152,12 @@ public final class PolicyFile {
         return new Policy(v.get("at-risk-from"), v.get("moderate-chronic-from"), v.get("severe-chronic-from"),
                 days(v, "minimum-enrolled-days"), v.get("support-tier-2-prior-year-from"),
                 v.get("support-tier-3-prior-year-from"), days(v, "recent-school-days"), days(v, "still-missing-days"),
-                days(v, "long-absence-run"), days(v, "escalate-within-school-days"),
+                days(v, "long-absence-run"),
                 days(v, "meeting-within-calendar-days"), days(v, "second-contact-after-calendar-days"),
-                days(v, "second-contact-within-calendar-days"), days(v, "introduce-mentor-within-school-days"),
-                days(v, "assign-mentor-within-school-days"), v.get("mostly-illness-share"),
+                days(v, "second-contact-within-calendar-days"), v.get("mostly-illness-share"),
                 days(v, "health-plan-minimum-days-missed"), days(v, "family-barrier-days"),
-                days(v, "community-barrier-days"));
+                days(v, "community-barrier-days"), days(v, "unanswered-attempts-before-asking-staff"),
+                days(v, "last-weeks-school-days"));
     }
 
     private static int days(Map<String, Double> v, String name) {

@@ -67,7 +67,7 @@ public final class SchoolFileReader {
     private static final Set<String> ABSENCE_FIELDS = Set.of("date", "type", "reason", "portion");
     private static final Set<String> MENTOR_FIELDS = Set.of("assignedOn", "familyIntroducedOn");
     private static final Set<String> MEETING_FIELDS = Set.of("type", "date");
-    private static final Set<String> OUTREACH_FIELDS = Set.of("date", "kind", "outcome", "positive");
+    private static final Set<String> OUTREACH_FIELDS = Set.of("date", "kind", "outcome", "positive", "by", "contactRole");
 
     /** The largest school file read whole: 64 MB, some 40,000 students. A district goes in a JSON-lines file. */
     public static final long MAX_FILE_BYTES = 64L << 20;
@@ -382,7 +382,10 @@ public final class SchoolFileReader {
             if (kind == null) {
                 throw new InvalidInputException(f.path("kind"), "is required (PERSONAL_CALL, PERSONAL_TEXT, HOME_VISIT, LETTER, MEETING, AUTOMATED_CALL or EMAIL)");
             }
-            outreach.add(new OutreachRecord(f.requiredDate("date"), kind, f.enumValue("outcome", OutreachOutcome.class), f.flag("positive")));
+            // "by" (who did it) is checked but not used by the plan yet
+            f.enumValue("by", org.attendanceoutreach.catalog.Owner.class);
+            outreach.add(new OutreachRecord(f.requiredDate("date"), kind, f.enumValue("outcome", OutreachOutcome.class), f.flag("positive"),
+                    f.enumValue("contactRole", ContactRole.class)));
         }
         Student student = Student.builder(id).grade(grade).enrolledOn(enrolledOn).withdrawnOn(withdrawnOn).context(context)
                 .contacts(contacts).absences(absences).priorYearAbsenceRate(prior).mentor(mentor).meetings(meetings)

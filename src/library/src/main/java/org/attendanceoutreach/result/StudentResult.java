@@ -7,31 +7,58 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * What the engine says about one student: the tiers and recommendations, or the error that kept
- * the student from being evaluated (then only {@code studentId} and {@code error} are set).
+ * What the engine says about one student: the tiers and the plan (recommendations, and what comes
+ * next once a condition is met), or the error that kept the student from being evaluated (then only
+ * {@code studentId} and {@code error} are set).
  */
 public record StudentResult(String studentId, LocalDate asOf, int daysEnrolled, double daysMissed,
                             double absenceRate, AttendanceTier attendanceTier, int supportTier,
                             List<Recommendation> recommendations, List<String> cautions,
-                            List<String> rulesFired, InputProblem error) {
+                            List<String> rulesFired, InputProblem error, List<NextStep> next) {
     public StudentResult {
         recommendations = recommendations == null ? List.of() : List.copyOf(recommendations);
         cautions = cautions == null ? List.of() : List.copyOf(cautions);
         rulesFired = rulesFired == null ? List.of() : List.copyOf(rulesFired);
+        next = next == null ? List.of() : List.copyOf(next);
+    }
+
+    /** A result without anything waiting in {@code next}. */
+    public StudentResult(String studentId, LocalDate asOf, int daysEnrolled, double daysMissed,
+                         double absenceRate, AttendanceTier attendanceTier, int supportTier,
+                         List<Recommendation> recommendations, List<String> cautions,
+                         List<String> rulesFired, InputProblem error) {
+        this(studentId, asOf, daysEnrolled, daysMissed, absenceRate, attendanceTier, supportTier, recommendations,
+                cautions, rulesFired, error, List.of());
     }
 
     /** A student that could not be evaluated. */
     public static StudentResult failed(String studentId, LocalDate asOf, InputProblem error) {
-        return new StudentResult(studentId, asOf, 0, 0, 0, null, 0, List.of(), List.of(), List.of(), error);
+        return new StudentResult(studentId, asOf, 0, 0, 0, null, 0, List.of(), List.of(), List.of(), error, List.of());
     }
 
     public boolean isError() {
         return error != null;
     }
 
-    /** The recommendation of this practice, if there is one. */
+    /** The recommendation of this practice, if there is one (not one that only covers it). */
     public Optional<Recommendation> recommendation(String intervention) {
         return recommendations.stream().filter(r -> r.intervention().equals(intervention)).findFirst();
+    }
+
+    /** The recommendation of this practice, or the one that covers it, if there is one. */
+    public Optional<Recommendation> carrying(String intervention) {
+        Optional<Recommendation> own = recommendation(intervention);
+        return own.isPresent() ? own : recommendations.stream().filter(r -> r.covers().contains(intervention)).findFirst();
+    }
+
+    /** The practice waiting in {@code next}, or the one there that covers it, if there is one. */
+    public Optional<NextStep> waiting(String intervention) {
+        return next.stream().filter(n -> n.intervention().equals(intervention) || n.covers().contains(intervention)).findFirst();
+    }
+
+    /** The recommendations in step 1: what to do first. */
+    public List<Recommendation> firstStep() {
+        return recommendations.stream().filter(r -> r.step() == 1).toList();
     }
 
     /** The same result with its error located in a file (an error that already names its file keeps it). */

@@ -22,19 +22,35 @@ public final class Advice {
 
     /** Proposes the catalog practice {@code intervention} for the student this rule matched. */
     public static Proposal recommend(RuleContext kcontext, String intervention) {
-        StudentFacts student = null;
+        Proposal p = new Proposal(intervention, kcontext.getRule().getName());
+        student(kcontext, "recommends").proposals().add(p);
+        return p;
+    }
+
+    /**
+     * Holds back the intensive practices of the catalog ({@code "intensive": true}) for the student
+     * this rule matched: they go to the student's {@code next}, with {@code until} as the condition
+     * in plain words, instead of into the recommendations.
+     * <pre>
+     * then
+     *     holdIntensive( kcontext, "a positive contact with the family" );
+     * </pre>
+     */
+    public static void holdIntensive(RuleContext kcontext, String until) {
+        if (until == null || until.isBlank()) {
+            throw new IllegalArgumentException("rule '" + kcontext.getRule().getName()
+                    + "' holds intensive practices without saying until when; give the condition in plain words");
+        }
+        student(kcontext, "holds back intensive practices").holdIntensive(kcontext.getRule().getName(), until);
+    }
+
+    private static StudentFacts student(RuleContext kcontext, String what) {
         for (Object o : kcontext.getMatch().getObjects()) {
             if (o instanceof StudentFacts f) {
-                student = f;
-                break;
+                return f;
             }
         }
-        if (student == null) {
-            throw new IllegalStateException("rule '" + kcontext.getRule().getName()
-                    + "' recommends without matching a StudentFacts; add $student : StudentFacts(...) to its when part");
-        }
-        Proposal p = new Proposal(intervention, kcontext.getRule().getName());
-        student.proposals().add(p);
-        return p;
+        throw new IllegalStateException("rule '" + kcontext.getRule().getName()
+                + "' " + what + " without matching a StudentFacts; add $student : StudentFacts(...) to its when part");
     }
 }

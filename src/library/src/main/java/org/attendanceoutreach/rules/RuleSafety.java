@@ -28,7 +28,8 @@ public final class RuleSafety {
             "java.util.HashMap", "java.util.Collection", "java.util.Collections",
             "java.lang.Math", "java.lang.String");
     /** Functions a rule file may import. */
-    static final List<String> ALLOWED_FUNCTIONS = List.of("org.attendanceoutreach.rules.Advice.recommend");
+    static final List<String> ALLOWED_FUNCTIONS = List.of("org.attendanceoutreach.rules.Advice.recommend",
+            "org.attendanceoutreach.rules.Advice.holdIntensive");
 
     /** Simple names that reach outside the rules, whatever package they come from. */
     private static final Set<String> FORBIDDEN_NAMES = Set.of(

@@ -5,13 +5,22 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One scenario expectation (contract section 4), as {@link ScenarioFile} reads it from a scenario
- * file's {@code expect}. Null or empty means "not checked".
+ * One scenario expectation (contract sections 4 and 8), as {@link ScenarioFile} reads it from a
+ * scenario file's {@code expect}. Null or empty means "not checked".
+ *
+ * @param first    ids that must be in step 1 (or covered by a recommendation in step 1)
+ * @param step     id to the step it must be in
+ * @param status   id to its status (OVERDUE, DUE, UPCOMING)
+ * @param since    id to the day the need arose
+ * @param next     ids that must wait in the student's {@code next}
+ * @param progress id to the trend of a support in place (not evaluated yet: a check that gives it fails)
  */
 public record Expectation(String studentId, String attendanceTier, Integer supportTier,
                           List<String> includes, List<String> excludes, Map<String, String> contactRole,
                           Map<String, Boolean> interpreterNeeded, Map<String, LocalDate> due,
-                          Map<String, String> owner, Boolean error) {
+                          Map<String, String> owner, Boolean error, List<String> first, Map<String, Integer> step,
+                          Map<String, String> status, Map<String, LocalDate> since, List<String> next,
+                          Map<String, String> progress) {
     public Expectation {
         includes = includes == null ? List.of() : List.copyOf(includes);
         excludes = excludes == null ? List.of() : List.copyOf(excludes);
@@ -19,5 +28,20 @@ public record Expectation(String studentId, String attendanceTier, Integer suppo
         interpreterNeeded = interpreterNeeded == null ? Map.of() : Map.copyOf(interpreterNeeded);
         due = due == null ? Map.of() : Map.copyOf(due);
         owner = owner == null ? Map.of() : Map.copyOf(owner);
+        first = first == null ? List.of() : List.copyOf(first);
+        step = step == null ? Map.of() : Map.copyOf(step);
+        status = status == null ? Map.of() : Map.copyOf(status);
+        since = since == null ? Map.of() : Map.copyOf(since);
+        next = next == null ? List.of() : List.copyOf(next);
+        progress = progress == null ? Map.of() : Map.copyOf(progress);
+    }
+
+    /** An expectation with the keys of contract section 4 only. */
+    public Expectation(String studentId, String attendanceTier, Integer supportTier,
+                       List<String> includes, List<String> excludes, Map<String, String> contactRole,
+                       Map<String, Boolean> interpreterNeeded, Map<String, LocalDate> due,
+                       Map<String, String> owner, Boolean error) {
+        this(studentId, attendanceTier, supportTier, includes, excludes, contactRole, interpreterNeeded, due, owner, error,
+                null, null, null, null, null, null);
     }
 }

@@ -108,32 +108,65 @@ public final class ScenarioCheck {
         if (e.supportTier() != null && e.supportTier() != r.supportTier()) {
             f.add("supportTier: expected " + e.supportTier() + ", got " + r.supportTier());
         }
-        List<String> ids = r.recommendations().stream().map(Recommendation::intervention).toList();
         for (String id : e.includes()) {
-            if (!ids.contains(id)) {
-                f.add("includes: expected " + id + ", got " + (ids.isEmpty() ? "no recommendations" : String.join(", ", ids)));
+            if (r.carrying(id).isEmpty()) {
+                f.add("includes: expected " + id + ", got " + plan(r) + (r.waiting(id).isPresent()
+                        ? "; " + id + " waits in next, after " + r.waiting(id).get().after() : ""));
             }
         }
         for (String id : e.excludes()) {
-            if (ids.contains(id)) {
-                f.add("excludes: expected no " + id + ", but rule '" + r.recommendation(id).get().rule() + "' recommends it");
-            }
+            r.carrying(id).ifPresent(rec -> f.add("excludes: expected no " + id + ", but rule '" + rec.rule() + "' recommends "
+                    + (rec.intervention().equals(id) ? "it" : "it as part of " + rec.intervention())));
         }
         compare(f, "contactRole", e.contactRole(), r, rec -> rec.contactRole() == null ? null : rec.contactRole().name());
         compare(f, "interpreterNeeded", e.interpreterNeeded(), r, Recommendation::interpreterNeeded);
         compare(f, "due", e.due(), r, Recommendation::due);
         compare(f, "owner", e.owner(), r, rec -> rec.owner().name());
+        compare(f, "step", e.step(), r, Recommendation::step);
+        compare(f, "status", e.status(), r, rec -> rec.status().name());
+        compare(f, "since", e.since(), r, Recommendation::since);
+        for (String id : e.first()) {
+            Optional<Recommendation> rec = r.carrying(id);
+            if (rec.isEmpty()) {
+                f.add("first: expected " + id + " in step 1, but it is not recommended; got " + plan(r));
+            } else if (rec.get().step() != 1) {
+                f.add("first: expected " + id + " in step 1, got step " + rec.get().step()
+                        + (rec.get().intervention().equals(id) ? "" : " (as part of " + rec.get().intervention() + ")"));
+            }
+        }
+        for (String id : e.next()) {
+            if (r.waiting(id).isEmpty()) {
+                f.add("next: expected " + id + " to wait in next, but " + (r.carrying(id).isPresent()
+                        ? "it is recommended now (rule '" + r.carrying(id).get().rule() + "')"
+                        : "it is neither recommended nor waiting; next has " + (r.next().isEmpty() ? "nothing"
+                        : String.join(", ", r.next().stream().map(n -> n.intervention()).toList()))));
+            }
+        }
+        e.progress().forEach((id, trend) -> f.add("progress." + id + ": expected " + trend
+                + ", but progress is not evaluated yet (supports in place and their trend come with the follow-up work)"));
         return f;
     }
 
+    /** The recommendations in a line: {@code personal-call-home (step 1, + same-day-return-problem-solving), …}. */
+    private static String plan(StudentResult r) {
+        if (r.recommendations().isEmpty()) {
+            return "no recommendations";
+        }
+        return String.join(", ", r.recommendations().stream().map(rec -> rec.intervention() + " (step " + rec.step()
+                + (rec.covers().isEmpty() ? "" : ", covering " + String.join(", ", rec.covers())) + ")").toList());
+    }
+
+    /** Checks a per-intervention key on the recommendation, or on the one that covers it. */
     private static <T> void compare(List<String> f, String key, Map<String, T> expected, StudentResult r,
                                     Function<Recommendation, Object> actual) {
         expected.forEach((id, want) -> {
-            Optional<Recommendation> rec = r.recommendation(id);
+            Optional<Recommendation> rec = r.carrying(id);
             if (rec.isEmpty()) {
-                f.add(key + "." + id + ": expected " + want + ", but " + id + " is not recommended");
+                f.add(key + "." + id + ": expected " + want + ", but " + id + " is not recommended"
+                        + (r.waiting(id).isPresent() ? " (it waits in next, after " + r.waiting(id).get().after() + ")" : ""));
             } else if (!String.valueOf(want).equals(String.valueOf(actual.apply(rec.get())))) {
-                f.add(key + "." + id + ": expected " + want + ", got " + actual.apply(rec.get()));
+                f.add(key + "." + id + ": expected " + want + ", got " + actual.apply(rec.get())
+                        + (rec.get().intervention().equals(id) ? "" : " (on " + rec.get().intervention() + ", which covers it)"));
             }
         });
     }

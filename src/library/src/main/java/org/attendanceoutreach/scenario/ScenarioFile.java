@@ -35,7 +35,8 @@ import java.util.Set;
  */
 public record ScenarioFile(SchoolFile school, List<Expectation> expectations, List<InputProblem> warnings) {
     private static final Set<String> EXPECT_FIELDS = Set.of("studentId", "attendanceTier", "supportTier",
-            "includes", "excludes", "contactRole", "interpreterNeeded", "due", "owner", "error");
+            "includes", "excludes", "contactRole", "interpreterNeeded", "due", "owner", "error",
+            "first", "step", "status", "since", "next", "progress");
     private static final ObjectMapper MAPPER = new ObjectMapper(JsonErrors.factory(SchoolFileReader.MAX_FILE_BYTES));
 
     public ScenarioFile {
@@ -120,7 +121,9 @@ public record ScenarioFile(SchoolFile school, List<Expectation> expectations, Li
                     texts(e, at, "includes"), texts(e, at, "excludes"),
                     map(e, at, "contactRole", ScenarioFile::textValue), map(e, at, "interpreterNeeded", ScenarioFile::flagValue),
                     map(e, at, "due", ScenarioFile::dateValue), map(e, at, "owner", ScenarioFile::textValue),
-                    error == null ? null : error.booleanValue()));
+                    error == null ? null : error.booleanValue(),
+                    texts(e, at, "first"), map(e, at, "step", ScenarioFile::stepValue), map(e, at, "status", ScenarioFile::textValue),
+                    map(e, at, "since", ScenarioFile::dateValue), texts(e, at, "next"), map(e, at, "progress", ScenarioFile::textValue)));
         }
         return out;
     }
@@ -177,6 +180,13 @@ public record ScenarioFile(SchoolFile school, List<Expectation> expectations, Li
             throw new Problem(path, "expected a string, found " + kind(v));
         }
         return v.textValue();
+    }
+
+    private static Integer stepValue(JsonNode v, String path) {
+        if (!v.isIntegralNumber() || v.asLong() < 1 || v.asLong() > 1000) {
+            throw new Problem(path, "expected a step: a whole number 1, 2, 3 …, found " + kind(v));
+        }
+        return v.intValue();
     }
 
     private static Boolean flagValue(JsonNode v, String path) {

@@ -40,7 +40,7 @@ class HtmlReportTest {
         SchoolFile f = new SchoolFileReader().read(Path.of(file));
         SchoolResult r = TestEngine.get().evaluate(f);
         StringWriter w = new StringWriter();
-        HtmlReport.write(List.of(new HtmlReport.Section(r, CallList.of(f, r))), TestEngine.get().policy(), w);
+        HtmlReport.write(List.of(new HtmlReport.Section(r, CallList.of(f, r, TestEngine.get().catalog()))), TestEngine.get().policy(), w);
         return w.toString();
     }
 

@@ -1,22 +1,25 @@
 package org.attendanceoutreach.internal.plan;
 
 import org.attendanceoutreach.catalog.Catalog;
-import org.attendanceoutreach.catalog.Impact;
 import org.attendanceoutreach.catalog.Owner;
 import org.attendanceoutreach.catalog.Practice;
-import org.attendanceoutreach.catalog.Strategy;
 import org.attendanceoutreach.facts.Proposal;
+import org.attendanceoutreach.facts.SchoolDays;
 import org.attendanceoutreach.facts.StudentFacts;
 import org.attendanceoutreach.policy.Policy;
+import org.attendanceoutreach.result.DueStatus;
+import org.attendanceoutreach.result.NextStep;
 import org.attendanceoutreach.result.Recommendation;
 import org.attendanceoutreach.result.StudentResult;
+import org.attendanceoutreach.school.OutreachKind;
 import org.attendanceoutreach.school.School;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.EnumMap;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -25,28 +28,114 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * Turns what the rules proposed for one student into the student's result. Stateless and
- * thread-safe; one per compiled rule set.
+ * Turns what the rules proposed for one student into the student's plan (contract sections 3 and 8).
+ * The mechanics are generic; what they do is catalog data ({@code rules/catalog.json}):
+ * <ol>
+ *   <li>each proposal gets its {@code since} (the day the need arose, from the rule; today when it
+ *       gives none) and its {@code due}: the practice's {@code dueWithinSchoolDays} school days after
+ *       {@code since}, or the rule's fixed deadline, always a school day and never after the last
+ *       day for an in-year practice; after the last day, in-year practices stop;</li>
+ *   <li>a practice whose {@code doneBy} outreach is logged on or after its {@code since} was done: it
+ *       is not recommended again;</li>
+ *   <li>proposals of one practice merge: the earliest {@code since} and {@code due}, every reason,
+ *       every rule name;</li>
+ *   <li>intensive practices wait in {@code next} while a rule holds them
+ *       ({@code Advice.holdIntensive}, {@code relationship-first.drl});</li>
+ *   <li>a practice another one present {@code replaces} is dropped; a practice another one present
+ *       {@code covers} joins it (reasons and rule names) and is not listed on its own;</li>
+ *   <li>a practice that {@code joinsFirstContact} (the interpreter, the Education Decision Maker)
+ *       becomes part of the first contact with the family in the plan (what is due by today first,
+ *       calls first, earlier stages first), or waits in {@code next} for the next contact when there
+ *       is none; one that is {@code onlyWithFamilyContact} is recommended only when the plan has
+ *       something to reach the family about (a practice that reaches them, or one of the first
+ *       stage), else it waits in {@code next};</li>
+ *   <li>the family's calls of one day are all made by the case owner (the mentor, else the teacher)
+ *       when they would otherwise be made by several people;</li>
+ *   <li>status (OVERDUE, DUE, UPCOMING) and step: 1 for anything due today or overdue, then one step
+ *       per catalog stage that has something, in the catalog's order.</li>
+ * </ol>
+ * Stateless and thread-safe; one per compiled rule set.
  */
 public final class PlanAssembler {
-    private final Catalog catalog;
-    private final Policy policy;
+    /** The condition of a practice that waits for the next contact with the family. */
+    static final String NEXT_CONTACT = "the next contact with the family";
+    /** The condition of a practice that needs something to reach the family about. */
+    static final String REASON_TO_REACH = "a reason to reach the family";
 
+    private final Catalog catalog;
+    /** Each practice's position in the catalog, for a stable order of what a recommendation covers. */
+    private final Map<String, Integer> position = new HashMap<>();
+
+    /** @param policy the policy the rules were compiled with (the plan's numbers are in the catalog) */
     public PlanAssembler(Catalog catalog, Policy policy) {
         this.catalog = catalog;
-        this.policy = policy;
+        List<Practice> all = catalog.practices();
+        for (int i = 0; i < all.size(); i++) {
+            position.put(all.get(i).id(), i);
+        }
+    }
+
+    /** One practice being planned: its proposals merged. */
+    private static final class Item {
+        final Practice practice;
+        final List<Proposal> proposals = new ArrayList<>();
+        LocalDate since;
+        LocalDate due;
+        boolean clamped;
+        final Set<String> because = new LinkedHashSet<>();
+        final Set<String> rules = new LinkedHashSet<>();
+        final Set<String> cautions = new LinkedHashSet<>();
+        final List<String> covers = new ArrayList<>();
+        Owner owner;
+
+        Item(Practice practice) {
+            this.practice = practice;
+        }
+
+        String id() {
+            return practice.id();
+        }
+
+        /** Reasons, rules, cautions and owner from the proposals, in rule-name order. */
+        void settle() {
+            proposals.sort(Comparator.comparing(Proposal::rule));
+            for (Proposal p : proposals) {
+                if (owner == null) {
+                    owner = p.owner();
+                }
+                because.addAll(p.reasons());
+                rules.add(p.rule());
+                cautions.addAll(p.cautions());
+            }
+        }
+
+        /** Takes over what {@code other} is for: its reasons and rule names; it is listed in covers. */
+        void absorb(Item other) {
+            covers.add(other.id());
+            other.covers.forEach(c -> {
+                if (!covers.contains(c)) {
+                    covers.add(c);
+                }
+            });
+            because.addAll(other.because);
+            rules.addAll(other.rules);
+            cautions.addAll(other.cautions);
+        }
     }
 
     /**
-     * The student's result from the facts after the rules have run and the proposals the rules made:
-     * proposals of one practice merged, the safeguards applied, the recommendations ordered.
+     * The student's result from the facts after the rules have run and the proposals the rules made.
      *
      * @throws IllegalArgumentException when a rule's proposal cannot be used (a practice not in the
      *                                  catalog, a recommendation without a reason)
      */
     public StudentResult assemble(School school, StudentFacts f, List<Proposal> proposals, List<String> fired) {
-        // merge proposals of the same practice: union of reasons, earliest due, all rule names
-        Map<String, List<Proposal>> byId = new TreeMap<>();
+        LocalDate today = f.getToday();
+        SchoolDays days = f.schoolDays();
+        boolean yearOver = today.isAfter(school.calendar().lastDay());
+
+        // 1-3. place each proposal in time, leave out what was done, merge proposals of one practice
+        Map<String, Item> items = new TreeMap<>();
         for (Proposal p : proposals) {
             Practice practice = catalog.find(p.intervention()).orElseThrow(() -> new IllegalArgumentException(
                     "rule '" + p.rule() + "' recommends '" + p.intervention() + "', which is not in the catalog"));
@@ -54,48 +143,162 @@ public final class PlanAssembler {
                 throw new IllegalArgumentException("rule '" + p.rule() + "' recommends '" + practice.id()
                         + "' without a reason; add .because(...) with the facts behind it");
             }
-            byId.computeIfAbsent(p.intervention(), k -> new ArrayList<>()).add(p);
+            if (practice.inYear() && yearOver) {
+                continue; // the school year is over: in-year practices stop
+            }
+            LocalDate since = p.since() == null ? today : p.since();
+            if (p.due() != null && p.due().isBefore(since)) {
+                since = p.due();
+            }
+            if (practice.inYear() && days.onOrAfter(since) != null) {
+                since = days.onOrAfter(since);
+            }
+            LocalDate due;
+            boolean clamped = false;
+            if (!practice.inYear()) {
+                due = p.due() != null ? p.due() : since;
+            } else if (days.last() == null) {
+                due = p.due() != null ? p.due() : since;
+            } else {
+                LocalDate wanted = p.due() != null ? days.onOrAfter(p.due()) : null;
+                if (p.due() != null) {
+                    due = wanted != null ? wanted : days.last();
+                    clamped = wanted == null;
+                } else {
+                    due = days.deadline(since, practice.dueWithinSchoolDays());
+                    clamped = !days.fitsInYear(since, practice.dueWithinSchoolDays());
+                }
+            }
+            if (done(practice, f, since)) {
+                continue;
+            }
+            Item item = items.computeIfAbsent(practice.id(), k -> new Item(practice));
+            item.proposals.add(p);
+            if (item.since == null || since.isBefore(item.since)) {
+                item.since = since;
+            }
+            if (item.due == null || due.isBefore(item.due)) {
+                item.due = due;
+                item.clamped = clamped;
+            }
         }
-        // a lower-impact practice is never recommended where its strategy's higher-impact one is
-        Map<Strategy, Impact> best = new EnumMap<>(Strategy.class);
-        for (String id : byId.keySet()) {
-            Practice p = catalog.get(id);
-            best.merge(p.strategy(), p.impact(), (a, b) -> a.isHigherThan(b) ? a : b);
+        items.values().forEach(Item::settle);
+        for (Item item : items.values()) {
+            if (item.clamped) {
+                item.because.add("due by the last school day, " + item.due);
+            }
+        }
+
+        // 4. intensive practices that must wait
+        String waitsFor = f.getIntensiveWaitsFor();
+        Map<String, Item> held = new TreeMap<>();
+        if (waitsFor != null) {
+            for (Item item : List.copyOf(items.values())) {
+                if (item.practice.intensive()) {
+                    held.put(item.id(), items.remove(item.id()));
+                }
+            }
+        }
+
+        // 5. what a practice present replaces goes; what it covers joins it
+        Set<String> present = new TreeSet<>(items.keySet());
+        present.addAll(held.keySet());
+        for (String id : present) {
+            for (String gone : catalog.get(id).replaces()) {
+                items.remove(gone);
+                held.remove(gone);
+            }
+        }
+        cover(items, items);
+        cover(held, held);
+        cover(items, held);
+
+        // 6. the plan's recommendations so far
+        Map<String, NextStep> next = new TreeMap<>();
+        List<Item> joining = new ArrayList<>();
+        List<Item> needContact = new ArrayList<>();
+        List<Item> planned = new ArrayList<>();
+        for (Item item : items.values()) {
+            if (item.practice.joinsFirstContact()) {
+                joining.add(item);
+            } else if (item.practice.onlyWithFamilyContact()) {
+                needContact.add(item);
+            } else {
+                planned.add(item);
+            }
+        }
+        // the first contact: what is due by today comes first, calls before the rest, earlier stages
+        // before later ones, then by due date
+        Comparator<Item> first = Comparator.comparing((Item i) -> callDay(i, today))
+                .thenComparing(i -> !i.practice.call())
+                .thenComparing(i -> catalog.stageIndex(i.practice))
+                .thenComparing(i -> i.due)
+                .thenComparing(i -> i.practice.impact())
+                .thenComparing(Item::id);
+        Item firstContact = planned.stream().filter(i -> i.practice.reachesFamily()).min(first).orElse(null);
+        for (Item j : joining) {
+            if (firstContact != null) {
+                firstContact.absorb(j);
+            } else {
+                next.put(j.id(), waiting(j, NEXT_CONTACT));
+            }
+        }
+        // something to reach the family about: a contact with them, or anything of the first stage
+        // (finding a number, asking the prior school or staff who know them)
+        boolean reason = planned.stream().anyMatch(i -> i.practice.reachesFamily() || catalog.stageIndex(i.practice) == 0);
+        for (Item n : needContact) {
+            if (reason) {
+                planned.add(n);
+            } else {
+                next.put(n.id(), waiting(n, REASON_TO_REACH));
+            }
+        }
+        for (Item h : held.values()) {
+            next.put(h.id(), waiting(h, waitsFor));
+        }
+
+        // 7. one person makes all of a family's calls on a day
+        Map<LocalDate, Set<Owner>> callers = new HashMap<>();
+        for (Item item : planned) {
+            if (item.practice.call()) {
+                callers.computeIfAbsent(callDay(item, today), d -> new TreeSet<>()).add(owner(item));
+            }
+        }
+        for (Item item : planned) {
+            if (item.practice.call() && callers.get(callDay(item, today)).size() > 1) {
+                item.owner = f.getCaseOwner();
+            }
+        }
+
+        // 8. status and step
+        Map<Integer, Integer> stepOf = new TreeMap<>();
+        for (Item item : planned) {
+            stepOf.put(stepKey(item, today), 0);
+        }
+        int n = 1;
+        for (Map.Entry<Integer, Integer> e : stepOf.entrySet()) {
+            e.setValue(n++);
         }
         List<Recommendation> recs = new ArrayList<>();
         Set<String> cautions = new TreeSet<>();
-        for (Map.Entry<String, List<Proposal>> e : byId.entrySet()) {
-            Practice practice = catalog.get(e.getKey());
-            if (best.get(practice.strategy()).isHigherThan(practice.impact())) {
-                continue;
-            }
-            List<Proposal> ps = new ArrayList<>(e.getValue());
-            ps.sort((a, b) -> a.rule().compareTo(b.rule()));
-            Owner owner = null;
-            LocalDate due = null;
-            Set<String> because = new LinkedHashSet<>();
-            Set<String> rules = new LinkedHashSet<>();
-            for (Proposal p : ps) {
-                if (owner == null) {
-                    owner = p.owner();
-                }
-                LocalDate d = p.due() == null ? f.getToday() : p.due();
-                due = due == null || d.isBefore(due) ? d : due;
-                because.addAll(p.reasons());
-                rules.add(p.rule());
-                cautions.addAll(p.cautions());
-            }
+        for (Item item : planned) {
+            Practice practice = item.practice;
             boolean family = practice.reachesFamily() && f.getContactRole() != null;
-            recs.add(new Recommendation(practice.id(), practice.strategy(), practice.impact(),
-                    owner == null ? practice.owner() : owner,
+            List<String> covers = new ArrayList<>(item.covers);
+            covers.sort(Comparator.comparing(this::catalogPosition));
+            recs.add(new Recommendation(practice.id(), practice.strategy(), practice.impact(), owner(item),
                     family ? f.getContactRole() : null,
                     practice.reachesFamily() ? f.getLanguage() : null,
                     practice.reachesFamily() ? f.isInterpreterNeeded() : null,
-                    due, new ArrayList<>(because), String.join("; ", rules)));
+                    item.due, new ArrayList<>(item.because), String.join("; ", item.rules),
+                    stepOf.get(stepKey(item, today)), status(item.due, today), item.since, covers));
+            cautions.addAll(item.cautions);
         }
+        List<NextStep> waiting = new ArrayList<>(next.values());
         if (f.isWithdrawn()) {
             // the student has left: the tiers describe their time here, but nobody should reach out
             recs.clear();
+            waiting.clear();
             cautions.clear();
             cautions.add("withdrew on " + f.getWithdrawnOn() + ": no outreach is recommended; if the student moved,"
                     + " share what worked with the new school");
@@ -103,7 +306,60 @@ public final class PlanAssembler {
         recs.sort(Recommendation.ORDER);
         double rate = BigDecimal.valueOf(f.getAbsenceRate()).setScale(4, RoundingMode.HALF_UP).doubleValue();
         return new StudentResult(f.getStudentId(), school.asOf(), f.getDaysEnrolled(), f.getDaysMissed(), rate,
-                f.getAttendanceTier(), f.getSupportTier(), recs, new ArrayList<>(cautions), fired, null);
+                f.getAttendanceTier(), f.getSupportTier(), recs, new ArrayList<>(cautions), fired, null, waiting);
     }
 
+    /** Whether outreach of a kind that carries the practice out is logged on or after {@code since}. */
+    private static boolean done(Practice practice, StudentFacts f, LocalDate since) {
+        for (OutreachKind kind : practice.doneBy()) {
+            if (f.doneSince(kind, since)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Practices of {@code from} covered by one of {@code into} join it (in catalog order). */
+    private void cover(Map<String, Item> into, Map<String, Item> from) {
+        List<Item> coverers = new ArrayList<>(into.values());
+        coverers.sort(Comparator.comparing(i -> catalogPosition(i.id())));
+        for (Item c : coverers) {
+            if (!into.containsKey(c.id())) {
+                continue; // itself covered already
+            }
+            for (String id : c.practice.covers()) {
+                Item covered = from.get(id);
+                if (covered != null && covered != c) {
+                    from.remove(id);
+                    c.absorb(covered);
+                }
+            }
+        }
+    }
+
+    private static NextStep waiting(Item item, String after) {
+        return new NextStep(item.id(), after, new ArrayList<>(item.because), String.join("; ", item.rules), item.covers);
+    }
+
+    private static Owner owner(Item item) {
+        return item.owner == null ? item.practice.owner() : item.owner;
+    }
+
+    /** The day a call is made: today for anything due or overdue. */
+    private static LocalDate callDay(Item item, LocalDate today) {
+        return item.due.isAfter(today) ? item.due : today;
+    }
+
+    /** 0 for what is due or overdue; else 1 + the position of the practice's stage. */
+    private int stepKey(Item item, LocalDate today) {
+        return item.due.isAfter(today) ? 1 + catalog.stageIndex(item.practice) : 0;
+    }
+
+    private static DueStatus status(LocalDate due, LocalDate today) {
+        return due.isBefore(today) ? DueStatus.OVERDUE : due.isEqual(today) ? DueStatus.DUE : DueStatus.UPCOMING;
+    }
+
+    private int catalogPosition(String id) {
+        return position.getOrDefault(id, Integer.MAX_VALUE);
+    }
 }

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.attendanceoutreach.CommandLineTest.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -78,6 +79,39 @@ class PolicyStaffToolsTest {
         assertTrue(r.out().contains("rules that came close"), r.out());
         assertTrue(r.out().contains("absenceRate = "), r.out());
         assertTrue(r.out().contains("matched: "), "each fired rule shows the conditions it matched");
+    }
+
+    @Test
+    void explainSaysWhyEachStepAndStatus() {
+        CommandLineTest.Run r = run("explain", "--rules", "rules", "--student", "S-1004", "fixtures/sample-school.json");
+        assertEquals(0, r.status(), r.err());
+        String out = r.out();
+        assertTrue(out.contains("the plan (step 1: what is due today or overdue; then one step per stage of catalog.json"), out);
+        assertTrue(out.contains("  personal-call-home: step 1 because it is due today\n"), out);
+        assertTrue(out.contains("  success-mentor: step 1 because it is overdue\n"
+                + "       due 2026-10-05: 10 school days (catalog) after 2026-09-21, the school day the need arose\n"
+                + "       OVERDUE: due before today and nothing on record shows it was done"), out);
+        assertTrue(out.contains("one action that also covers arrange-adult-interpreter, same-day-return-problem-solving"), out);
+        assertTrue(out.contains("  next: escalate-to-attendance-team waits for a positive contact with the family"), out);
+        assertTrue(out.contains("-> escalate-to-attendance-team waits in next, after a positive contact with the family"), out);
+    }
+
+    @Test
+    void diffShowsDueDatesStepsAndStatusThatAWindowChangeMoves(@TempDir Path dir) throws Exception {
+        Path after = RuleFolderTest.copyRules(dir);
+        Path catalog = after.resolve("catalog.json");
+        String text = Files.readString(catalog);
+        int at = text.indexOf("\"id\": \"success-mentor\"");
+        String mentor = text.substring(at, text.indexOf("\"id\":", at + 10));
+        // policy staff give the site coordinator 60 school days to assign a mentor instead of 10
+        Files.writeString(catalog, text.replace(mentor, mentor.replace("\"dueWithinSchoolDays\": 10", "\"dueWithinSchoolDays\": 60")));
+        CommandLineTest.Run r = run("diff", "--before", "rules", "--after", after.toString(), "fixtures/sample-school.json");
+        assertEquals(0, r.status(), r.err());
+        List<String> s1003 = r.out().lines().filter(l -> l.startsWith("S-1003: ")).toList();
+        assertTrue(s1003.stream().anyMatch(l -> l.matches("S-1003: success-mentor: due 2026-10-09 -> 2026-12-\\d\\d")), r.out());
+        assertTrue(s1003.contains("S-1003: success-mentor: status OVERDUE -> UPCOMING"), r.out());
+        assertTrue(s1003.contains("S-1003: success-mentor: step 1 -> 2"), r.out());
+        assertTrue(s1003.contains("S-1003: leverage-scheduled-meeting: step 2 -> 3"), r.out());
     }
 
     @Test

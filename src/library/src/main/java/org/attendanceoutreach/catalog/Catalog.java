@@ -65,7 +65,7 @@ public final class Catalog {
             }
         }
         for (Practice p : m.values()) {
-            String problem = crossCheck(p, index.keySet(), m);
+            String problem = crossCheck(p, index.keySet(), m.keySet(), m);
             if (problem != null) {
                 throw new IllegalArgumentException(problem);
             }
@@ -82,27 +82,32 @@ public final class Catalog {
         this.coveredBy = Collections.unmodifiableMap(covered);
     }
 
-    /** What is wrong with a practice's references to stages and other practices, or null. */
-    private static String crossCheck(Practice p, Set<String> stages, Map<String, Practice> all) {
+    /**
+     * What is wrong with a practice's references to stages and other practices, or null.
+     *
+     * @param ids    every practice id listed (also of practices that could not be read)
+     * @param all    the practices that could be read, by id
+     */
+    private static String crossCheck(Practice p, Set<String> stages, Set<String> ids, Map<String, Practice> all) {
         if (!stages.contains(p.stage())) {
             return "practice " + p.id() + ": \"stage\" '" + p.stage() + "' is not one of the stages listed at the top: "
                     + String.join(", ", stages);
         }
         for (String c : p.covers()) {
             Practice other = all.get(c);
-            if (other == null) {
+            if (!ids.contains(c)) {
                 return "practice " + p.id() + ": \"covers\" names '" + c + "', which is not a practice in the catalog";
             }
             if (c.equals(p.id())) {
                 return "practice " + p.id() + ": a practice cannot cover itself";
             }
-            if (!other.covers().isEmpty()) {
+            if (other != null && !other.covers().isEmpty()) {
                 return "practice " + p.id() + ": \"covers\" names '" + c + "', which covers others itself; list what "
                         + c + " covers here directly instead";
             }
         }
         for (String r : p.replaces()) {
-            if (!all.containsKey(r)) {
+            if (!ids.contains(r)) {
                 return "practice " + p.id() + ": \"replaces\" names '" + r + "', which is not a practice in the catalog";
             }
             if (r.equals(p.id())) {
@@ -166,6 +171,7 @@ public final class Catalog {
         ObjectMapper mapper = new ObjectMapper();
         List<Practice> practices = new ArrayList<>();
         Map<String, Integer> lineOf = new LinkedHashMap<>();
+        Set<String> ids = new LinkedHashSet<>();
         List<Stage> stages = new ArrayList<>();
         int stagesLine = 0;
         List<String> problems = new ArrayList<>();
@@ -206,6 +212,9 @@ public final class Catalog {
                 while (p.nextToken() == JsonToken.START_OBJECT) {
                     int line = p.currentLocation().getLineNr();
                     JsonNode n = mapper.readTree(p);
+                    if (n.path("id").isTextual()) {
+                        ids.add(n.path("id").textValue());
+                    }
                     try {
                         Practice practice = practice(n);
                         Integer before = lineOf.putIfAbsent(practice.id(), line);
@@ -230,13 +239,13 @@ public final class Catalog {
             problems.add(fileName + ":" + Math.max(1, stagesLine) + ": \"stages\" is required: the stages of a plan in order, "
                     + "like [{\"stage\": \"CONTACT\", \"description\": \"…\"}, …]");
         }
-        if (problems.isEmpty()) {
+        if (!stages.isEmpty()) {
             Set<String> stageNames = new LinkedHashSet<>();
             stages.forEach(s -> stageNames.add(s.name()));
             Map<String, Practice> all = new LinkedHashMap<>();
             practices.forEach(x -> all.put(x.id(), x));
             for (Practice x : practices) {
-                String problem = crossCheck(x, stageNames, all);
+                String problem = crossCheck(x, stageNames, ids, all);
                 if (problem != null) {
                     problems.add(fileName + ":" + lineOf.get(x.id()) + ": " + problem);
                 }

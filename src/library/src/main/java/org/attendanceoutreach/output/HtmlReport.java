@@ -158,12 +158,19 @@ public final class HtmlReport {
         if (x.daysEnrolled() > 0) {
             b.append(" (").append(String.format(Locale.ROOT, "%.1f%%", x.daysMissed() * 100 / x.daysEnrolled())).append(")");
         }
-        b.append("</span></h4>\n<table>\n<thead><tr><th>due</th><th>what</th><th>who</th><th>whom</th><th>why</th></tr></thead>\n<tbody>\n");
-        for (Recommendation rec : x.recommendations()) {
+        b.append("</span></h4>\n<table>\n<thead><tr><th>step</th><th>due</th><th>what</th><th>who</th><th>whom</th><th>why</th></tr></thead>\n<tbody>\n");
+        List<Recommendation> plan = new ArrayList<>(x.recommendations());
+        plan.sort(java.util.Comparator.comparingInt(Recommendation::step).thenComparing(Recommendation.ORDER));
+        for (Recommendation rec : plan) {
             String whom = rec.contactRole() == null ? "" : rec.contactRole() + (rec.language() == null ? "" : ", " + rec.language())
                     + (Boolean.TRUE.equals(rec.interpreterNeeded()) ? ", interpreter" : "");
-            b.append("<tr><td class=\"date\">").append(esc(rec.due().toString())).append("</td><td>").append(esc(rec.intervention()))
-                    .append(" <span class=\"impact\">").append(esc(rec.impact().name().toLowerCase(Locale.ROOT))).append("</span></td><td>")
+            b.append("<tr><td class=\"num\">").append(rec.step()).append("</td><td class=\"date\">").append(esc(rec.due().toString()))
+                    .append(rec.status() == org.attendanceoutreach.result.DueStatus.UPCOMING ? ""
+                            : "<br/><strong>" + esc(rec.status().name().toLowerCase(Locale.ROOT)) + "</strong>")
+                    .append("</td><td>").append(esc(rec.intervention()))
+                    .append(" <span class=\"impact\">").append(esc(rec.impact().name().toLowerCase(Locale.ROOT))).append("</span>")
+                    .append(rec.covers().isEmpty() ? "" : "<br/><span class=\"why\">also: " + esc(String.join(", ", rec.covers())) + "</span>")
+                    .append("</td><td>")
                     .append(esc(words(rec.owner().name()))).append("</td><td>").append(esc(whom)).append("</td><td>");
             for (int i = 0; i < rec.because().size(); i++) {
                 b.append(i == 0 ? "" : "<br/>").append(esc(rec.because().get(i)));
@@ -171,6 +178,14 @@ public final class HtmlReport {
             b.append("</td></tr>\n");
         }
         b.append("</tbody>\n</table>\n");
+        if (!x.next().isEmpty()) {
+            b.append("<p class=\"note\">Next: ");
+            for (int i = 0; i < x.next().size(); i++) {
+                b.append(i == 0 ? "" : "; ").append(esc(x.next().get(i).intervention())).append(", after ")
+                        .append(esc(x.next().get(i).after()));
+            }
+            b.append("</p>\n");
+        }
         if (!x.cautions().isEmpty()) {
             b.append("<ul class=\"cautions\">\n");
             for (String c : x.cautions()) {

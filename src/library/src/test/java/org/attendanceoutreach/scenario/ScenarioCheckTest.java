@@ -1,0 +1,80 @@
+package org.attendanceoutreach.scenario;
+
+import org.attendanceoutreach.TestEngine;
+import org.attendanceoutreach.read.Expectation;
+import org.attendanceoutreach.read.SchoolFile;
+import org.attendanceoutreach.read.SchoolFileReader;
+import org.attendanceoutreach.result.StudentResult;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * {@code check} evaluates every key of contract section 4, the plan's keys included, and fails on a
+ * wrong one. S-1004 of the sample: out today without a valid reason, Spanish-speaking: today's call
+ * (step 1) covers the push to come in and the interpreter; the mentor is overdue since 2026-10-05;
+ * escalation waits for a positive contact.
+ */
+class ScenarioCheckTest {
+    private static StudentResult s1004() throws Exception {
+        SchoolFile f = new SchoolFileReader().read(Path.of("fixtures/sample-school.json"));
+        return TestEngine.get().evaluate(f).students().stream().filter(s -> s.studentId().equals("S-1004")).findFirst().orElseThrow();
+    }
+
+    private static Expectation expect(List<String> includes, List<String> excludes, List<String> first, Map<String, Integer> step,
+                                      Map<String, String> status, Map<String, LocalDate> since, List<String> next,
+                                      Map<String, String> progress, Map<String, String> owner) {
+        return new Expectation("S-1004", null, null, includes, excludes, null, null, null, owner, null,
+                first, step, status, since, next, progress);
+    }
+
+    @Test
+    void thePlanKeysPassWhenTheyHold() throws Exception {
+        Expectation e = expect(List.of("personal-call-home", "same-day-return-problem-solving", "arrange-adult-interpreter"),
+                List.of("escalate-to-attendance-team", "parent-network-help-typo"),
+                List.of("personal-call-home", "arrange-adult-interpreter"),
+                Map.of("personal-call-home", 1, "same-day-return-problem-solving", 1),
+                Map.of("success-mentor", "OVERDUE", "personal-call-home", "DUE"),
+                Map.of("success-mentor", LocalDate.of(2026, 9, 21), "same-day-return-problem-solving", LocalDate.of(2026, 11, 20)),
+                List.of("escalate-to-attendance-team"), Map.of(), Map.of("same-day-return-problem-solving", "TEACHER"));
+        assertEquals(List.of(), ScenarioCheck.failures(e, s1004()));
+    }
+
+    @Test
+    void aWrongPlanKeyFailsAndSaysWhatCameOut() throws Exception {
+        Expectation e = expect(List.of("escalate-to-attendance-team"), List.of("same-day-return-problem-solving"),
+                List.of("student-attendance-success-plan-typo"), Map.of("personal-call-home", 2),
+                Map.of("success-mentor", "DUE"), Map.of("success-mentor", LocalDate.of(2026, 10, 19)),
+                List.of("success-mentor"), Map.of("success-mentor", "NOT_IMPROVING"), Map.of());
+        List<String> f = ScenarioCheck.failures(e, s1004());
+        assertTrue(f.stream().anyMatch(x -> x.startsWith("includes: expected escalate-to-attendance-team")
+                && x.endsWith("escalate-to-attendance-team waits in next, after a positive contact with the family")), f.toString());
+        assertTrue(f.stream().anyMatch(x -> x.startsWith("excludes: expected no same-day-return-problem-solving")
+                && x.endsWith("recommends it as part of personal-call-home")), f.toString());
+        assertTrue(f.stream().anyMatch(x -> x.startsWith("first: expected student-attendance-success-plan-typo in step 1, but it is not recommended")), f.toString());
+        assertTrue(f.contains("step.personal-call-home: expected 2, got 1"), f.toString());
+        assertTrue(f.contains("status.success-mentor: expected DUE, got OVERDUE"), f.toString());
+        assertTrue(f.contains("since.success-mentor: expected 2026-10-19, got 2026-09-21"), f.toString());
+        assertTrue(f.stream().anyMatch(x -> x.startsWith("next: expected success-mentor to wait in next, but it is recommended now")), f.toString());
+        assertTrue(f.stream().anyMatch(x -> x.startsWith("progress.success-mentor: expected NOT_IMPROVING, but progress is not evaluated yet")),
+                "a progress key fails clearly rather than passing silently: " + f);
+        assertEquals(8, f.size(), f.toString());
+    }
+
+    @Test
+    void aKeyOnACoveredPracticeIsCheckedOnTheRecommendationThatCoversIt() throws Exception {
+        Expectation right = expect(List.of(), List.of(), List.of(), Map.of("arrange-adult-interpreter", 1), Map.of("arrange-adult-interpreter", "DUE"),
+                Map.of(), List.of(), Map.of(), Map.of("arrange-adult-interpreter", "TEACHER"));
+        assertEquals(List.of(), ScenarioCheck.failures(right, s1004()));
+        Expectation wrong = expect(List.of(), List.of(), List.of(), Map.of(), Map.of(), Map.of(), List.of(), Map.of(),
+                Map.of("arrange-adult-interpreter", "MENTOR"));
+        assertEquals(List.of("owner.arrange-adult-interpreter: expected MENTOR, got TEACHER (on personal-call-home, which covers it)"),
+                ScenarioCheck.failures(wrong, s1004()));
+    }
+}

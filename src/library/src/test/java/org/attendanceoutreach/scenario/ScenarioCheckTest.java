@@ -1,7 +1,6 @@
 package org.attendanceoutreach.scenario;
 
 import org.attendanceoutreach.TestEngine;
-import org.attendanceoutreach.read.Expectation;
 import org.attendanceoutreach.read.SchoolFile;
 import org.attendanceoutreach.read.SchoolFileReader;
 import org.attendanceoutreach.result.StudentResult;

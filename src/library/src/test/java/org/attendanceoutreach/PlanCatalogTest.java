@@ -21,7 +21,6 @@ import java.time.LocalDate;
 import java.util.List;
 
 import static org.attendanceoutreach.RuleFolderTest.copyRules;
-import static org.attendanceoutreach.RuleFolderTest.lineOf;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;

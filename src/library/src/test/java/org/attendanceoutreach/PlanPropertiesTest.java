@@ -9,8 +9,6 @@ import org.attendanceoutreach.result.NextStep;
 import org.attendanceoutreach.result.Recommendation;
 import org.attendanceoutreach.result.StudentResult;
 import org.attendanceoutreach.school.Absence;
-import org.attendanceoutreach.school.Meeting;
-import org.attendanceoutreach.school.OutreachRecord;
 import org.attendanceoutreach.school.School;
 import org.attendanceoutreach.school.Student;
 import org.junit.jupiter.api.Test;

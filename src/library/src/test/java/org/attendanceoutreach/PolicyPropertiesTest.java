@@ -1,7 +1,6 @@
 package org.attendanceoutreach;
 
 import org.attendanceoutreach.result.DueStatus;
-import org.attendanceoutreach.result.NextStep;
 import org.attendanceoutreach.result.StudentResult;
 import org.attendanceoutreach.result.Recommendation;
 import org.attendanceoutreach.result.SchoolResult;

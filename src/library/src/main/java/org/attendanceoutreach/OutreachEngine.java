@@ -2,13 +2,15 @@ package org.attendanceoutreach;
 
 import org.attendanceoutreach.result.StudentResult;
 import org.attendanceoutreach.result.SchoolResult;
-import org.attendanceoutreach.internal.DaemonPool;
+import org.attendanceoutreach.internal.engine.ReadAhead;
+import org.attendanceoutreach.internal.engine.Watchdog;
 import org.attendanceoutreach.catalog.Catalog;
 import org.attendanceoutreach.facts.SchoolDays;
 import org.attendanceoutreach.policy.Policy;
 import org.attendanceoutreach.read.SchoolFile;
 import org.attendanceoutreach.read.StudentInput;
 import org.attendanceoutreach.rules.RuleCompiler;
+import org.attendanceoutreach.rules.RuleLimits;
 import org.attendanceoutreach.rules.RuleSet;
 import org.attendanceoutreach.rules.RuleSource;
 import org.attendanceoutreach.rules.RulesException;
@@ -19,19 +21,20 @@ import org.attendanceoutreach.school.Student;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Spliterator;
 import java.util.Spliterators;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Future;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.stream.Stream;
@@ -45,32 +48,73 @@ import java.util.stream.StreamSupport;
  * StudentResult result = engine.evaluate(school, student);
  * </pre>
  *
- * Building compiles the rules once (a few seconds); evaluations are cheap and independent.
- * {@link #reload()} recompiles the rules on the side and swaps them in only when they compile;
- * evaluations already running finish with the rules they started with.
+ * Building checks and loads the rules once (the rules bundled in the jar come precompiled; a
+ * folder is compiled, a few seconds, unless a compiled-rules cache already holds it); evaluations
+ * are cheap and independent. {@link #reload()} recompiles the rules on the side and swaps them in
+ * only when they pass every check; evaluations already running finish with the rules they started
+ * with. Every student's rules run under budgets ({@link Builder#ruleLimits}); a student over budget
+ * comes out as a {@link org.attendanceoutreach.result.RuleFailure}, never as a hang. Threads belong
+ * to the caller ({@link Builder#executor}); {@link #close()} stops what the engine started.
  */
 public final class OutreachEngine implements AutoCloseable {
     private final RuleSource source;
     private final Policy policyOverride;
+    private final java.nio.file.Path cache;
+    private final RuleLimits limits;
     private final AtomicReference<RuleSet> rules;
     private final Map<SchoolCalendar, SchoolDays> calendars = new ConcurrentHashMap<>();
+    private final Watchdog watchdog = new Watchdog(5_000);
+    private final Executor executor;
+    private final ExecutorService ownExecutor;
     private volatile RulesWatcher watcher;
 
-    private OutreachEngine(RuleSource source, Policy policyOverride, RuleSet rules) {
-        this.source = source;
-        this.policyOverride = policyOverride;
+    private OutreachEngine(Builder b, RuleSet rules) {
+        this.source = b.source;
+        this.policyOverride = b.policy;
+        this.cache = b.cache;
+        this.limits = b.limits;
         this.rules = new AtomicReference<>(rules);
+        if (b.executor != null) {
+            this.executor = b.executor;
+            this.ownExecutor = null;
+        } else {
+            AtomicInteger count = new AtomicInteger();
+            this.ownExecutor = Executors.newFixedThreadPool(cores(), r -> {
+                Thread t = new Thread(r, "outreach-worker-" + count.incrementAndGet());
+                t.setDaemon(true);
+                return t;
+            });
+            this.executor = ownExecutor;
+        }
+    }
+
+    private static int cores() {
+        return Math.max(1, Runtime.getRuntime().availableProcessors());
+    }
+
+    /** Throws when the engine cannot go on (see {@link EngineBrokenException}). */
+    private void checkWorking() {
+        String why = watchdog.broken();
+        if (why != null) {
+            throw new EngineBrokenException(why);
+        }
     }
 
     public static Builder builder() {
         return new Builder();
     }
 
-    /** Evaluates one student of a school. Never throws for bad input: the result carries the error. */
+    /**
+     * Evaluates one student of a school, on the calling thread. Never throws for bad input or
+     * failing rules: the result carries the error.
+     *
+     * @throws EngineBrokenException when the engine cannot go on
+     */
     public StudentResult evaluate(School school, Student student) {
         Objects.requireNonNull(school, "school");
         Objects.requireNonNull(student, "student");
-        return rules.get().evaluate(school, schoolDays(school.calendar()), student);
+        checkWorking();
+        return rules.get().evaluateAll(school, schoolDays(school.calendar()), List.of(StudentInput.of(student)), null, watchdog).get(0);
     }
 
     /**
@@ -120,107 +164,88 @@ public final class OutreachEngine implements AutoCloseable {
         Objects.requireNonNull(school, "school");
         Objects.requireNonNull(students, "students");
         Objects.requireNonNull(then, "then");
-        Batch<T> batch = new Batch<>(rules.get(), school, schoolDays(school.calendar()), students, stats, then);
-        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(batch, Spliterator.ORDERED | Spliterator.NONNULL), false)
-                .onClose(batch::cancel);
+        checkWorking();
+        RuleSet serving = rules.get();
+        SchoolDays days = schoolDays(school.calendar());
+        Iterator<Callable<List<T>>> chunks = new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return students.hasNext();
+            }
+
+            @Override
+            public Callable<List<T>> next() {
+                List<StudentInput> chunk = new ArrayList<>(CHUNK);
+                while (chunk.size() < CHUNK && students.hasNext()) {
+                    chunk.add(students.next());
+                }
+                return () -> {
+                    List<StudentResult> results = serving.evaluateAll(school, days, chunk, stats, watchdog);
+                    List<T> out = new ArrayList<>(results.size());
+                    for (StudentResult r : results) {
+                        out.add(Objects.requireNonNull(then.apply(r), "then returned null"));
+                    }
+                    return out;
+                };
+            }
+        };
+        ReadAhead<List<T>> ahead = new ReadAhead<>(executor, chunks, 4 * cores(), watchdog::broken);
+        Iterator<T> flat = new Iterator<>() {
+            private Iterator<T> current = java.util.Collections.emptyIterator();
+
+            @Override
+            public boolean hasNext() {
+                while (!current.hasNext()) {
+                    if (!ahead.hasNext()) {
+                        return false;
+                    }
+                    current = ahead.next().iterator();
+                }
+                return true;
+            }
+
+            @Override
+            public T next() {
+                if (!hasNext()) {
+                    throw new java.util.NoSuchElementException();
+                }
+                return current.next();
+            }
+        };
+        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(flat, Spliterator.ORDERED | Spliterator.NONNULL), false)
+                .onClose(ahead::cancel);
     }
 
     /** Students per chunk handed to a worker: one rule session serves a chunk. */
     private static final int CHUNK = 256;
-
-    /** The worker threads: one per core, shared by every engine, daemon so they never hold up exit. */
-    private static final class Workers {
-        static final int THREADS = DaemonPool.cores();
-        static final ExecutorService POOL = DaemonPool.perCore("outreach-worker");
-    }
-
-    /** Ordered results of chunks evaluated on the workers, a bounded number of chunks ahead. */
-    private static final class Batch<T> implements Iterator<T> {
-        private final RuleSet rules;
-        private final School school;
-        private final SchoolDays days;
-        private final Iterator<StudentInput> source;
-        private final EvaluationStats stats;
-        private final Function<? super StudentResult, ? extends T> then;
-        private final int inFlight = Workers.THREADS * 4;
-        private final ArrayDeque<Future<List<T>>> pending = new ArrayDeque<>();
-        private List<T> current = List.of();
-        private int index;
-
-        Batch(RuleSet rules, School school, SchoolDays days, Iterator<StudentInput> source, EvaluationStats stats,
-              Function<? super StudentResult, ? extends T> then) {
-            this.rules = rules;
-            this.school = school;
-            this.days = days;
-            this.source = source;
-            this.stats = stats;
-            this.then = then;
-        }
-
-        private List<T> evaluate(List<StudentInput> chunk) {
-            List<StudentResult> results = rules.evaluateAll(school, days, chunk, stats);
-            List<T> out = new ArrayList<>(results.size());
-            for (StudentResult r : results) {
-                out.add(Objects.requireNonNull(then.apply(r), "then returned null"));
-            }
-            return out;
-        }
-
-        private void fill() {
-            while (pending.size() < inFlight && source.hasNext()) {
-                List<StudentInput> chunk = new ArrayList<>(CHUNK);
-                while (chunk.size() < CHUNK && source.hasNext()) {
-                    chunk.add(source.next());
-                }
-                pending.add(Workers.POOL.submit(() -> evaluate(chunk)));
-            }
-        }
-
-        @Override
-        public boolean hasNext() {
-            while (index >= current.size()) {
-                fill();
-                Future<List<T>> head = pending.poll();
-                if (head == null) {
-                    return false;
-                }
-                current = DaemonPool.await(head, this::cancel, "evaluating students");
-                index = 0;
-                fill();
-            }
-            return true;
-        }
-
-        @Override
-        public T next() {
-            if (!hasNext()) {
-                throw new NoSuchElementException();
-            }
-            return current.get(index++);
-        }
-
-        void cancel() {
-            for (Future<?> f : pending) {
-                f.cancel(false);
-            }
-            pending.clear();
-        }
-    }
 
     /**
      * Recompiles the rules from the same place. On success the new rules serve every evaluation
      * that starts afterwards; on failure the current rules keep serving and the problems are thrown.
      */
     public synchronized void reload() throws RulesException {
-        rules.set(RuleCompiler.compile(source, policyOverride));
+        rules.set(RuleCompiler.compile(source, policyOverride, cache, limits));
     }
 
-    /** Stops watching the rules folder, if the engine was built to. Evaluations keep working. */
+    /** Reloads from a snapshot of the folder's files taken by the watcher (a half-written file never goes live). */
+    synchronized void reload(RuleSource snapshot) throws RulesException {
+        RuleSet fresh = RuleCompiler.compile(snapshot, policyOverride, cache, limits);
+        rules.set(fresh);
+    }
+
+    /**
+     * Stops watching the rules folder, the watchdog, and the worker threads the engine made (not
+     * an executor the caller gave). Streams still being consumed finish on the consuming thread.
+     */
     @Override
     public void close() throws IOException {
         RulesWatcher w = watcher;
         if (w != null) {
             w.close();
+        }
+        watchdog.close();
+        if (ownExecutor != null) {
+            ownExecutor.shutdown();
         }
     }
 
@@ -249,6 +274,9 @@ public final class OutreachEngine implements AutoCloseable {
         private RuleSource source = RuleSource.bundled();
         private Policy policy;
         private ReloadListener reloadListener;
+        private Executor executor;
+        private java.nio.file.Path cache;
+        private RuleLimits limits = RuleLimits.DEFAULTS;
 
         private Builder() {
         }
@@ -282,6 +310,39 @@ public final class OutreachEngine implements AutoCloseable {
         }
 
         /**
+         * The threads that evaluate batches ({@link #evaluateAll}): the caller's. Default: one
+         * daemon thread per core, owned by the engine and stopped by {@link #close()}. Any executor
+         * works, including one that runs tasks on the calling thread or is busy: the consuming
+         * thread runs what no thread has started, so the engine never deadlocks (not even when
+         * called again from inside an {@code evaluateAll} callback).
+         */
+        public Builder executor(Executor executor) {
+            this.executor = Objects.requireNonNull(executor, "executor");
+            return this;
+        }
+
+        /**
+         * A folder where compiled rules are kept, keyed by the hash of the rule files and the
+         * library: a rules folder compiled once loads in a fraction of a second afterwards. What
+         * is found there goes through the same bytecode check as a fresh compile (an entry that
+         * fails it is compiled again). Default: none.
+         */
+        public Builder compiledRulesCache(java.nio.file.Path folder) {
+            this.cache = Objects.requireNonNull(folder, "folder");
+            return this;
+        }
+
+        /**
+         * What one student's rules may cost: firings, time and allocated memory (default
+         * {@link RuleLimits#DEFAULTS}: 10,000 firings, 2 s, 256 MB). A student over budget comes out
+         * as an error naming the rule; every other student is still evaluated.
+         */
+        public Builder ruleLimits(RuleLimits limits) {
+            this.limits = Objects.requireNonNull(limits, "limits");
+            return this;
+        }
+
+        /**
          * Compiles the rules.
          *
          * @throws RulesException listing every problem in the rule folder as {@code FILE:LINE: message}
@@ -291,11 +352,15 @@ public final class OutreachEngine implements AutoCloseable {
             if (reloadListener != null && source.folderPath() == null) {
                 throw new IllegalStateException("reloadOnChange needs rulesFolder(...): the bundled rules cannot change");
             }
-            OutreachEngine engine = new OutreachEngine(source, policy, RuleCompiler.compile(source, policy));
+            OutreachEngine engine = new OutreachEngine(this, RuleCompiler.compile(source, policy, cache, limits));
             if (reloadListener != null) {
                 try {
                     engine.watcher = new RulesWatcher(source.folderPath(), engine, reloadListener);
                 } catch (IOException e) {
+                    engine.watchdog.close();
+                    if (engine.ownExecutor != null) {
+                        engine.ownExecutor.shutdown();
+                    }
                     throw new UncheckedIOException("cannot watch " + source.folderPath(), e);
                 }
             }

@@ -3,6 +3,9 @@ package org.attendanceoutreach.explain;
 import org.attendanceoutreach.result.StudentResult;
 import org.attendanceoutreach.facts.SchoolDays;
 import org.attendanceoutreach.facts.StudentFacts;
+import org.attendanceoutreach.internal.drl.DrlFile;
+import org.attendanceoutreach.internal.drl.DrlModel;
+import org.attendanceoutreach.internal.drl.DrlRule;
 import org.attendanceoutreach.rules.RuleCompiler;
 import org.attendanceoutreach.rules.RuleSet;
 import org.attendanceoutreach.rules.RuleSource;
@@ -18,8 +21,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Explains evaluations of one rule set. Near misses come from "probe" rules: for every rule and
@@ -28,10 +29,6 @@ import java.util.regex.Pattern;
  * one condition that failed.
  */
 public final class Explainer {
-    private static final Pattern RULE = Pattern.compile("^\\s*rule\\s+\"([^\"]*)\"", Pattern.MULTILINE);
-    private static final Pattern WHEN = Pattern.compile("\\bwhen\\b");
-    private static final Pattern THEN = Pattern.compile("\\bthen\\b");
-    private static final Pattern END = Pattern.compile("^\\s*end\\s*$", Pattern.MULTILINE);
     private static final String PROBE = "probe ";
 
     private final RuleSet rules;
@@ -45,11 +42,9 @@ public final class Explainer {
         this.rules = rules;
         Map<String, String> files = new TreeMap<>(rules.source().read());
         Map<String, String> withProbes = new TreeMap<>(files);
-        files.forEach((name, text) -> {
-            if (name.endsWith(".drl")) {
-                withProbes.put("zz-probe-" + name, probesFor(text));
-            }
-        });
+        for (DrlFile f : DrlModel.parse(files, rules.source()::displayName).files()) {
+            withProbes.put("zz-probe-" + f.name(), probesFor(f));
+        }
         this.probes = RuleCompiler.compile(RuleSource.inMemory("probes of " + rules.source().description(), withProbes), rules.policy());
     }
 
@@ -96,87 +91,47 @@ public final class Explainer {
         return out;
     }
 
-    private String probesFor(String text) {
-        Matcher first = RULE.matcher(text);
-        StringBuilder out = new StringBuilder(first.find() ? text.substring(0, first.start()) : text);
-        Matcher m = RULE.matcher(text);
-        while (m.find()) {
-            String name = m.group(1);
-            Matcher end = END.matcher(text);
-            int stop = end.find(m.end()) ? end.start() : text.length();
-            String body = text.substring(m.end(), stop);
-            Matcher when = WHEN.matcher(body);
-            Matcher then = THEN.matcher(body);
-            if (!when.find() || !then.find(when.end())) {
+    /** Probe rules for one file, built from the parsed rules (the file's own imports, then one probe per condition). */
+    private String probesFor(DrlFile file) {
+        StringBuilder out = new StringBuilder("package outreach;\n");
+        file.imports().forEach(i -> out.append("import ").append(i.text()).append(";\n"));
+        for (DrlRule rule : file.rules()) {
+            DrlRule.Pattern student = null;
+            for (DrlRule.Pattern p : rule.patterns()) {
+                if (p.type().endsWith("StudentFacts")) {
+                    student = p;
+                }
+            }
+            if (student == null) {
                 continue;
             }
-            String header = body.substring(0, when.start());
-            String lhs = body.substring(when.end(), then.start());
-            int open = lhs.indexOf("StudentFacts(");
-            if (open < 0) {
-                continue;
-            }
-            int start = open + "StudentFacts(".length();
-            int close = matching(lhs, start);
-            if (close < 0) {
-                continue;
-            }
-            List<String> conditions = split(lhs.substring(start, close));
-            conditionsOf.put(name, conditions.stream().map(String::strip).filter(c -> !c.isEmpty()).toList());
-            if (conditions.size() < 2 && !lhs.contains("Policy(")) {
+            List<String> conditions = student.constraints().stream().map(c -> c.text().strip()).toList();
+            conditionsOf.put(rule.name(), conditions);
+            if (conditions.size() < 2 && rule.patterns().size() < 2) {
                 continue;
             }
             for (int i = 0; i < conditions.size(); i++) {
-                List<String> rest = new ArrayList<>(conditions);
-                String missing = rest.remove(i).strip();
-                String probe = PROBE + i + ": " + name;
-                probeConditions.put(probe, missing);
-                probeOf.put(probe, name);
-                out.append("\nrule \"").append(probe).append("\"").append(header.replaceAll("salience\\s+-?\\d+", "salience -1000"))
-                        .append("when").append(lhs, 0, start).append(String.join(", ", rest)).append(lhs.substring(close))
-                        .append("then\nend\n");
+                if (conditions.get(i).matches("\\$\\w+\\s*:[^=<>!]*")) {
+                    continue; // a binding only: nothing to miss
+                }
+                String probe = PROBE + i + ": " + rule.name();
+                probeConditions.put(probe, conditions.get(i));
+                probeOf.put(probe, rule.name());
+                out.append("\nrule \"").append(probe.replace("\\", "\\\\").replace("\"", "\\\"")).append("\"\n")
+                        .append("    salience -1000\nwhen\n");
+                for (DrlRule.Pattern p : rule.patterns()) {
+                    List<String> kept = new ArrayList<>();
+                    for (int k = 0; k < p.constraints().size(); k++) {
+                        if (p != student || k != i) {
+                            kept.add(p.constraints().get(k).text().strip());
+                        }
+                    }
+                    out.append("    ").append(p.binding() == null ? "" : p.binding() + " : ").append(p.type())
+                            .append("( ").append(String.join(", ", kept)).append(" )\n");
+                }
+                out.append("then\nend\n");
             }
         }
         return out.toString();
-    }
-
-    private static int matching(String s, int from) {
-        int depth = 1;
-        boolean quoted = false;
-        for (int i = from; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c == '"') {
-                quoted = !quoted;
-            } else if (!quoted && c == '(') {
-                depth++;
-            } else if (!quoted && c == ')' && --depth == 0) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
-    private static List<String> split(String s) {
-        List<String> out = new ArrayList<>();
-        int depth = 0;
-        boolean quoted = false;
-        int last = 0;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c == '"') {
-                quoted = !quoted;
-            } else if (!quoted && (c == '(' || c == '[')) {
-                depth++;
-            } else if (!quoted && (c == ')' || c == ']')) {
-                depth--;
-            } else if (!quoted && depth == 0 && c == ',') {
-                out.add(s.substring(last, i));
-                last = i + 1;
-            }
-        }
-        if (!s.substring(last).isBlank()) {
-            out.add(s.substring(last));
-        }
-        return out;
     }
 }

@@ -8,7 +8,7 @@ import org.attendanceoutreach.school.ContactRole;
 import org.attendanceoutreach.school.MeetingType;
 import org.attendanceoutreach.school.OutreachKind;
 import org.attendanceoutreach.school.OutreachRecord;
-import org.kie.api.definition.type.ClassReactive;
+import org.kie.api.definition.type.Modifies;
 
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -24,9 +24,9 @@ import java.util.TreeSet;
  * Everything the rules know about one student on one day, computed by {@link FactsCalculator}.
  * The rules read it as {@code StudentFacts( absentToday, !hasMentor )}. Only the two tiers change
  * while rules run (the tier rules set them); a new instance is made for every evaluation, so it is
- * never shared between threads.
+ * never shared between threads. Property-reactive: a {@code modify} of a tier re-evaluates only the
+ * conditions that read it ({@link Modifies} names what each tier method changes).
  */
-@ClassReactive
 public final class StudentFacts {
     private final String studentId;
     private final String grade;
@@ -91,7 +91,6 @@ public final class StudentFacts {
     private final LocalDate[] supportTierSince = new LocalDate[4];
     /** Rule name to the condition intensive practices wait for (set by relationship-first rules). */
     private final Map<String, String> intensiveWaits = new TreeMap<>();
-    private final List<Proposal> proposals = new ArrayList<>();
 
     StudentFacts(Builder b) {
         this.studentId = b.studentId;
@@ -441,6 +440,7 @@ public final class StudentFacts {
 
     public AttendanceTier getAttendanceTier() { return attendanceTier; }
 
+    @Modifies({"attendanceTier", "chronicallyAbsent"})
     public void setAttendanceTier(AttendanceTier tier) { this.attendanceTier = tier; }
 
     /** Moderately or severely chronically absent this year. */
@@ -449,12 +449,14 @@ public final class StudentFacts {
     public int getSupportTier() { return supportTier; }
 
     /** Raises the support tier to {@code tier}; never lowers it. */
+    @Modifies({"supportTier"})
     public void raiseSupportTier(int tier) { supportTier = Math.max(supportTier, tier); }
 
     /**
      * Raises the support tier to {@code tier} (never lowers it) and records {@code since}, the day the
      * student first needed it, for the practices of that tier.
      */
+    @Modifies({"supportTier"})
     public void raiseSupportTier(int tier, LocalDate since) {
         raiseSupportTier(tier);
         if (tier >= 1 && tier <= 3 && since != null && (supportTierSince[tier] == null || since.isBefore(supportTierSince[tier]))) {
@@ -554,11 +556,6 @@ public final class StudentFacts {
 
     /** Calendar days from {@code d} to today. */
     public long daysSince(LocalDate d) { return ChronoUnit.DAYS.between(d, today); }
-
-    // ---- what the rules propose -------------------------------------------------------------------
-
-    /** Proposals made by rules for this student so far (used by {@code recommend}). */
-    public List<Proposal> proposals() { return proposals; }
 
     /** The school days of the calendar (for the plan's due dates). */
     public SchoolDays schoolDays() { return schoolDays; }

@@ -9,12 +9,14 @@ import java.util.Optional;
 /**
  * What the engine says about one student: the tiers and the plan (recommendations, and what comes
  * next once a condition is met), or the error that kept the student from being evaluated (then only
- * {@code studentId} and {@code error} are set).
+ * {@code studentId} and {@code error} are set). When the rules rather than the data were at fault,
+ * {@code ruleFailure} says which rule and why ({@code error} then carries the same message, field
+ * {@code (rules)}).
  */
 public record StudentResult(String studentId, LocalDate asOf, int daysEnrolled, double daysMissed,
                             double absenceRate, AttendanceTier attendanceTier, int supportTier,
                             List<Recommendation> recommendations, List<String> cautions,
-                            List<String> rulesFired, InputProblem error, List<NextStep> next) {
+                            List<String> rulesFired, InputProblem error, List<NextStep> next, RuleFailure ruleFailure) {
     public StudentResult {
         recommendations = recommendations == null ? List.of() : List.copyOf(recommendations);
         cautions = cautions == null ? List.of() : List.copyOf(cautions);
@@ -28,7 +30,27 @@ public record StudentResult(String studentId, LocalDate asOf, int daysEnrolled, 
                          List<Recommendation> recommendations, List<String> cautions,
                          List<String> rulesFired, InputProblem error) {
         this(studentId, asOf, daysEnrolled, daysMissed, absenceRate, attendanceTier, supportTier, recommendations,
-                cautions, rulesFired, error, List.of());
+                cautions, rulesFired, error, List.of(), null);
+    }
+
+    /** A result without a rule failure. */
+    public StudentResult(String studentId, LocalDate asOf, int daysEnrolled, double daysMissed,
+                         double absenceRate, AttendanceTier attendanceTier, int supportTier,
+                         List<Recommendation> recommendations, List<String> cautions,
+                         List<String> rulesFired, InputProblem error, List<NextStep> next) {
+        this(studentId, asOf, daysEnrolled, daysMissed, absenceRate, attendanceTier, supportTier, recommendations,
+                cautions, rulesFired, error, next, null);
+    }
+
+    /** A student the rules could not evaluate: the rules' fault, not the data's. */
+    public static StudentResult ruleFailed(String studentId, LocalDate asOf, RuleFailure failure) {
+        return new StudentResult(studentId, asOf, 0, 0, 0, null, 0, List.of(), List.of(), List.of(),
+                new InputProblem(null, studentId, "(rules)", failure.toString()), List.of(), failure);
+    }
+
+    /** The rules, not the data, kept this student from being evaluated. */
+    public boolean isRuleFailure() {
+        return ruleFailure != null;
     }
 
     /** A student that could not be evaluated. */
@@ -63,6 +85,10 @@ public record StudentResult(String studentId, LocalDate asOf, int daysEnrolled, 
 
     /** The same result with its error located in a file (an error that already names its file keeps it). */
     public StudentResult inFile(String file) {
-        return error == null || error.file() != null ? this : failed(studentId, asOf, error.inFile(file));
+        if (error == null || error.file() != null) {
+            return this;
+        }
+        return new StudentResult(studentId, asOf, 0, 0, 0, null, 0, List.of(), List.of(), List.of(), error.inFile(file), List.of(),
+                ruleFailure);
     }
 }

@@ -2,6 +2,7 @@ package org.attendanceoutreach.rules;
 
 import org.attendanceoutreach.facts.Proposal;
 import org.attendanceoutreach.facts.StudentFacts;
+import org.attendanceoutreach.internal.engine.Evaluation;
 import org.kie.api.runtime.rule.RuleContext;
 
 /**
@@ -14,7 +15,8 @@ import org.kie.api.runtime.rule.RuleContext;
  *         .because($student.absentTodayInWords());
  * </pre>
  * The rule's name and the student come from the match, so the recommendation always says which
- * rule made it.
+ * rule made it. The proposal is recorded for this evaluation only (never in the facts, where other
+ * rules could reach it).
  */
 public final class Advice {
     private Advice() {
@@ -22,9 +24,7 @@ public final class Advice {
 
     /** Proposes the catalog practice {@code intervention} for the student this rule matched. */
     public static Proposal recommend(RuleContext kcontext, String intervention) {
-        Proposal p = new Proposal(intervention, kcontext.getRule().getName());
-        student(kcontext, "recommends").proposals().add(p);
-        return p;
+        return Evaluation.propose(student(kcontext, "recommends"), intervention, kcontext.getRule().getName());
     }
 
     /**

@@ -4,20 +4,18 @@ import org.attendanceoutreach.catalog.Catalog;
 import org.attendanceoutreach.catalog.Practice;
 import org.attendanceoutreach.catalog.Strategy;
 
+import org.attendanceoutreach.internal.drl.DrlModel;
+import org.attendanceoutreach.internal.drl.DrlRule;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
- * Which rule recommends what, read from the rule files' text: for documentation (the README's
- * rule table), coverage and the checks of {@code validate}.
+ * Which rule recommends what, read from the rule files by Drools' own parser (the same reading
+ * the sandbox and {@code validate} use): for documentation (the README's rule table) and coverage.
  */
 public final class RuleIndex {
-    private static final Pattern RULE = Pattern.compile("^\\s*rule\\s+\"([^\"]*)\"", Pattern.MULTILINE);
-    private static final Pattern END = Pattern.compile("^\\s*end\\s*$", Pattern.MULTILINE);
-    private static final Pattern RECOMMEND = Pattern.compile("recommend\\s*\\(\\s*kcontext\\s*,\\s*\"([^\"]*)\"");
 
     /** A practice named in a rule's consequence, and the line it is named on. */
     public record Mention(String intervention, int line) {
@@ -44,23 +42,10 @@ public final class RuleIndex {
     /** Indexes DRL files given as file name to text (sorted by file name for a stable order). */
     public static RuleIndex of(Map<String, String> drlFiles) {
         List<Entry> out = new ArrayList<>();
-        new java.util.TreeMap<>(drlFiles).forEach((file, text) -> {
-            if (!file.endsWith(".drl")) {
-                return;
-            }
-            Matcher m = RULE.matcher(text);
-            while (m.find()) {
-                Matcher end = END.matcher(text);
-                int stop = end.find(m.end()) ? end.start() : text.length();
-                List<Mention> mentions = new ArrayList<>();
-                Matcher r = RECOMMEND.matcher(text);
-                r.region(m.end(), stop);
-                while (r.find()) {
-                    mentions.add(new Mention(r.group(1), RuleCompiler.lineAt(text, r.start(1))));
-                }
-                out.add(new Entry(m.group(1), file, RuleCompiler.lineAt(text, m.start(1)), mentions));
-            }
-        });
+        for (DrlRule r : DrlModel.parse(drlFiles, name -> name).rules()) {
+            List<Mention> mentions = r.actions().mentions().stream().map(m -> new Mention(m.intervention(), m.line())).toList();
+            out.add(new Entry(r.name(), r.file(), r.line(), mentions));
+        }
         return new RuleIndex(out);
     }
 

@@ -63,10 +63,18 @@ public final class RuleSource {
 
     /** How to name one of the files in a message: {@code rules/tiers.drl}. */
     public String displayName(String file) {
-        if (texts != null) {
-            return file;
+        if (folder != null) {
+            return folder.resolve(file).toString();
         }
-        return folder == null ? "(bundled)/" + file : folder.resolve(file).toString();
+        return texts != null ? file : "(bundled)/" + file;
+    }
+
+    /**
+     * The files as they are now, held in memory, named as this source names them: what a reload
+     * compiles, so a file written while it compiles cannot go live half-written.
+     */
+    public RuleSource snapshot() throws IOException {
+        return new RuleSource(folder, description, read());
     }
 
     /** Every {@code .drl}, {@code .json} and {@code .properties} file, name to text. */

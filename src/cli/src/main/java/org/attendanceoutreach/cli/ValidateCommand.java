@@ -1,10 +1,9 @@
 package org.attendanceoutreach.cli;
 
-import org.attendanceoutreach.rules.RuleCompiler;
 import org.attendanceoutreach.rules.RuleProblem;
 import org.attendanceoutreach.rules.RuleSet;
 import org.attendanceoutreach.rules.RuleSource;
-import org.attendanceoutreach.rules.RulesException;
+import org.attendanceoutreach.rules.RuleValidator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
@@ -15,8 +14,8 @@ import java.util.concurrent.Callable;
 
 /** {@code ./outreach validate}: compiles the rules and reports every problem as FILE:LINE: message. */
 @Command(name = "validate", mixinStandardHelpOptions = true,
-        description = {"Compiles the rules and reports every problem as FILE:LINE: message.",
-                "Exit status 0 only when there is none."})
+        description = {"Checks and compiles the rules, runs them over made-up probe students, and reports every problem",
+                "as FILE:LINE: message. Exit status 0 (and 'ok') only when there is none."})
 final class ValidateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -31,19 +30,19 @@ final class ValidateCommand implements Callable<Integer> {
         RuleSource source = rules.source();
         err.println("rules: " + source.description());
         err.flush();
-        try {
-            RuleSet set = RuleCompiler.compile(source, null);
+        RuleValidator.Result result = RuleValidator.standard().validate(source);
+        if (result.ok()) {
+            RuleSet set = result.rules();
             out.println("ok: " + set.ruleNames().size() + " rules, " + set.catalog().practices().size()
-                    + " practices in the catalog, policy valid");
+                    + " practices in the catalog, policy valid, every probe student evaluated");
             out.flush();
             return 0;
-        } catch (RulesException e) {
-            for (RuleProblem p : e.problems()) {
-                out.println(p);
-            }
-            out.println(e.problems().size() + " problem(s)");
-            out.flush();
-            return 1;
         }
+        for (RuleProblem p : result.problems()) {
+            out.println(p);
+        }
+        out.println(result.problems().size() + " problem(s)");
+        out.flush();
+        return 1;
     }
 }

@@ -127,6 +127,10 @@ public final class PolicyFile {
                     + (s.kind() == Kind.RATE ? "a percentage like 10% (or a share like 0.10)"
                     : s.kind() == Kind.COUNT ? "a whole number" : "a whole number of days"));
         }
+        if (s.kind() == Kind.RATE && v > 1 && v <= 100 && !raw.endsWith("%")) {
+            throw new IllegalArgumentException(raw + " is out of range: a rate is a percentage (" + raw + "%) or a share"
+                    + " from 0 to 1 (" + (v / 100) + "); did you mean " + raw + "%?");
+        }
         if (s.kind() == Kind.RATE && (v <= 0 || v > 1)) {
             throw new IllegalArgumentException(raw + " is out of range: a rate must be more than 0% and at most 100%");
         }

@@ -71,7 +71,7 @@ final class ConsequenceReader {
             }
         }
         for (MethodCallExpr call : block.findAll(MethodCallExpr.class)) {
-            int line = line(call, firstLine);
+            int line = line(call.getName(), firstLine);
             if (call.getNameAsString().equals(MODIFY)) {
                 continue;
             }

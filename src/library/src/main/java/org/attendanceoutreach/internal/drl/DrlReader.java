@@ -49,9 +49,9 @@ final class DrlReader {
         if (parser.hasErrors()) {
             for (DroolsError error : parser.getErrors()) {
                 int line = error instanceof ParserError pe ? pe.getRow() : 0;
-                String message = ParserMessages.translate(error.getMessage(), text, line);
-                if (message != null) {
-                    problems.add(new DrlFile.Located(message, Math.max(line, 1)));
+                DrlFile.Located message = ParserMessages.locate(error.getMessage(), text, Math.max(line, 1));
+                if (message != null && !problems.contains(message)) {
+                    problems.add(message);
                 }
             }
             if (problems.isEmpty()) {

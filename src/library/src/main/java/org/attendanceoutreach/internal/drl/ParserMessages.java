@@ -1,5 +1,6 @@
 package org.attendanceoutreach.internal.drl;
 
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -11,6 +12,66 @@ final class ParserMessages {
     private static final Pattern EXTRANEOUS = Pattern.compile("extraneous input '(.*?)'", Pattern.DOTALL);
 
     private ParserMessages() {
+    }
+
+    /**
+     * The message in plain words at the line to fix, or null for one that only repeats another
+     * ("Parser returned a null Package"). A keyword that comes too early ('then', 'end') after a
+     * '(' left open is reported as the missing ')' at the line of that '('.
+     */
+    static DrlFile.Located locate(String raw, String text, int line) {
+        String m = translate(raw, text, line);
+        if (m == null) {
+            return null;
+        }
+        Matcher x = MISMATCHED.matcher(raw == null ? "" : raw.replaceAll("\\s+", " "));
+        if (x.find() && List.of("then", "end", "when", "rule").contains(x.group(1))) {
+            int open = unclosedParenthesis(text, line);
+            if (open > 0) {
+                return new DrlFile.Located("a ')' is missing: the '(' on this line is not closed before '" + x.group(1)
+                        + "' on line " + line, open);
+            }
+            if (x.group(1).equals("rule") || x.group(1).equals("when")) {
+                return new DrlFile.Located("'" + x.group(1) + "' comes before the previous rule's 'end'; each rule ends with 'end'", line);
+            }
+        }
+        return new DrlFile.Located(m, line);
+    }
+
+    /** The line of the last '(' still open when {@code line} starts, counted from the rule it is in; 0 when none. */
+    static int unclosedParenthesis(String text, int line) {
+        String[] lines = text.split("\n", -1);
+        int start = 0;
+        for (int i = Math.min(line, lines.length) - 1; i >= 0; i--) {
+            if (lines[i].stripLeading().startsWith("rule ") || lines[i].stripLeading().startsWith("rule\"")) {
+                start = i;
+                break;
+            }
+        }
+        java.util.ArrayDeque<Integer> open = new java.util.ArrayDeque<>();
+        for (int i = start; i < Math.min(line - 1, lines.length); i++) {
+            boolean in = false;
+            String l = lines[i];
+            for (int k = 0; k < l.length(); k++) {
+                char c = l.charAt(k);
+                if (in) {
+                    if (c == '\\') {
+                        k++;
+                    } else if (c == '"') {
+                        in = false;
+                    }
+                } else if (c == '"') {
+                    in = true;
+                } else if (c == '/' && k + 1 < l.length() && l.charAt(k + 1) == '/') {
+                    break;
+                } else if (c == '(') {
+                    open.push(i + 1);
+                } else if (c == ')' && !open.isEmpty()) {
+                    open.pop();
+                }
+            }
+        }
+        return open.isEmpty() ? 0 : open.peek();
     }
 
     /** The message in plain words, or null for one that only repeats another ("Parser returned a null Package"). */

@@ -1,0 +1,146 @@
+package org.attendanceoutreach.rules;
+
+import org.attendanceoutreach.facts.SchoolDays;
+import org.attendanceoutreach.policy.PolicyFile;
+import org.attendanceoutreach.read.SchoolFile;
+import org.attendanceoutreach.read.SchoolFileException;
+import org.attendanceoutreach.read.SchoolFileReader;
+import org.attendanceoutreach.read.StudentInput;
+import org.attendanceoutreach.result.StudentResult;
+import org.attendanceoutreach.school.School;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What {@code ./outreach validate} runs: "ok" means the rules are sound, not only that they
+ * compile. After every check of a load ({@link RuleCompiler}), {@link #standard()} also runs:
+ * <ul>
+ *   <li>the rules over 40 made-up probe students (every tier, every context flag, the summer
+ *   before the year): every student must get an attendance tier, and no rule may fail or go over
+ *   budget (a {@code recommend} without a reason fails here too);</li>
+ *   <li>every policy number is written in {@code policy.properties} (none silently defaulted).</li>
+ * </ul>
+ * More checks (the letter templates, say) are added with {@link #with(Check)}.
+ */
+public final class RuleValidator {
+    /** One more thing {@code validate} checks once the rules have loaded. */
+    @FunctionalInterface
+    public interface Check {
+        /**
+         * @param rules the loaded rules
+         * @param files every file of the rules folder, name to text
+         * @return the problems found (empty: none)
+         */
+        List<RuleProblem> check(RuleSet rules, Map<String, String> files);
+    }
+
+    /** What validation found: the rules (null when they did not load) and every problem. */
+    public record Result(RuleSet rules, List<RuleProblem> problems) {
+        public boolean ok() {
+            return problems.isEmpty();
+        }
+    }
+
+    private final List<Check> checks;
+
+    private RuleValidator(List<Check> checks) {
+        this.checks = List.copyOf(checks);
+    }
+
+    /** The checks {@code validate} runs. */
+    public static RuleValidator standard() {
+        return new RuleValidator(List.of(RuleValidator::probeStudents, RuleValidator::everyPolicyNumberWritten));
+    }
+
+    /** These checks and one more. */
+    public RuleValidator with(Check check) {
+        List<Check> more = new ArrayList<>(checks);
+        more.add(check);
+        return new RuleValidator(more);
+    }
+
+    public Result validate(RuleSource source) {
+        RuleSet rules;
+        Map<String, String> files;
+        try {
+            rules = RuleCompiler.compile(source, null);
+            files = source.read();
+        } catch (RulesException e) {
+            return new Result(null, e.problems());
+        } catch (IOException e) {
+            return new Result(null, List.of(new RuleProblem(source.description(), 0, e.getMessage())));
+        }
+        List<RuleProblem> problems = new ArrayList<>();
+        for (Check c : checks) {
+            problems.addAll(c.check(rules, files));
+        }
+        Collections.sort(problems);
+        return new Result(rules, problems);
+    }
+
+    /** The probe students, on the day of the probe school and on a summer day before the year. */
+    static List<RuleProblem> probeStudents(RuleSet rules, Map<String, String> files) {
+        SchoolFile probe;
+        try (InputStream in = RuleValidator.class.getResourceAsStream("/org/attendanceoutreach/internal/compile/probe-school.json")) {
+            probe = new SchoolFileReader().read("probe-school.json", in);
+        } catch (IOException | SchoolFileException e) {
+            throw new IllegalStateException("the probe students of validate are missing from the library", e);
+        }
+        RuleIndex index = RuleIndex.of(files);
+        Map<String, RuleProblem> found = new LinkedHashMap<>();
+        School school = probe.school();
+        for (School day : List.of(school, school.withAsOf(school.calendar().firstDay().minusDays(19)))) {
+            SchoolDays days = new SchoolDays(day.calendar());
+            List<StudentResult> results = rules.evaluateAll(day, days, probe.students(), null);
+            for (int i = 0; i < results.size(); i++) {
+                StudentResult r = results.get(i);
+                StudentInput in = probe.students().get(i);
+                if (!r.isRuleFailure()) {
+                    continue;
+                }
+                String rule = r.ruleFailure().rule();
+                RuleIndex.Entry entry = rule == null ? null
+                        : index.entries().stream().filter(e -> e.rule().equals(rule)).findFirst().orElse(null);
+                String file = entry != null ? rules.source().displayName(entry.file())
+                        : r.ruleFailure().message().contains("attendance tier") ? rules.source().displayName("attendance-tier.drl")
+                        : rules.source().description();
+                int line = entry != null ? entry.line() : 0;
+                String message = r.ruleFailure() + " (for a made-up student " + in.key() + " on " + day.asOf()
+                        + "; validate runs the rules over 40 such students)";
+                found.putIfAbsent(file + ":" + line + ":" + r.ruleFailure(), new RuleProblem(file, line, message));
+            }
+        }
+        return new ArrayList<>(found.values());
+    }
+
+    /** Every policy number is written down: a missing one would silently take a default nobody chose. */
+    static List<RuleProblem> everyPolicyNumberWritten(RuleSet rules, Map<String, String> files) {
+        String text = files.get("policy.properties");
+        String name = rules.source().displayName("policy.properties");
+        if (text == null) {
+            return List.of(new RuleProblem(name, 0, "missing: every policy number must be written here (see rules/README.md)"));
+        }
+        List<RuleProblem> out = new ArrayList<>();
+        List<String> written = new ArrayList<>();
+        for (String line : text.split("\\R")) {
+            int eq = line.indexOf('=');
+            if (!line.strip().startsWith("#") && eq > 0) {
+                written.add(line.substring(0, eq).strip());
+            }
+        }
+        for (String setting : PolicyFile.settingNames()) {
+            if (!written.contains(setting)) {
+                out.add(new RuleProblem(name, 0, "'" + setting + "' is not set; write it (" + setting + " = …) so the"
+                        + " number the rules use is one the school chose"));
+            }
+        }
+        return out;
+    }
+
+}

@@ -80,6 +80,8 @@ public final class SessionRunner implements AutoCloseable {
         final List<String> fired = new ArrayList<>();
         final Map<StudentFacts, List<String>> firedBy = new IdentityHashMap<>();
         final Evaluation evaluation = new Evaluation();
+        final Map<String, Integer> byRule = new java.util.HashMap<>();
+        final Map<String, Integer> updatesByRule = new java.util.HashMap<>();
         int firings;
         String current;
         String stopped;
@@ -93,10 +95,21 @@ public final class SessionRunner implements AutoCloseable {
             this.allocatedAtStart = allocationLimit == 0 ? 0 : THREADS.getCurrentThreadAllocatedBytes();
         }
 
+        /**
+         * Stops the run, blaming the rule that changed facts most often (the one that re-triggers
+         * itself or others), else the one that fired most, else the one firing.
+         */
         void stop(String why) {
             if (stopped == null) {
                 stopped = why;
                 blame = current;
+                int most = 0;
+                for (Map.Entry<String, Integer> e : (updatesByRule.isEmpty() ? byRule : updatesByRule).entrySet()) {
+                    if (e.getValue() > most) {
+                        most = e.getValue();
+                        blame = e.getKey();
+                    }
+                }
                 session.halt();
             }
         }
@@ -126,6 +139,7 @@ public final class SessionRunner implements AutoCloseable {
                         r.fired.add(rule);
                     }
                     r.firings++;
+                    r.byRule.merge(rule, 1, Integer::sum);
                     if (r.firings >= r.maxFirings) {
                         r.stop("the rules fired " + r.firings + " times without settling; a rule probably re-triggers"
                                 + " itself (add a condition that its own change makes false)");
@@ -134,6 +148,14 @@ public final class SessionRunner implements AutoCloseable {
                     } else if (r.allocationLimit > 0 && (r.firings & 7) == 0
                             && THREADS.getCurrentThreadAllocatedBytes() - r.allocatedAtStart > r.allocationLimit) {
                         r.stop("the rules used more than " + (limits.allocatedBytes() >> 20) + " MB of memory");
+                    }
+                }
+            });
+            session.addEventListener(new org.kie.api.event.rule.DefaultRuleRuntimeEventListener() {
+                @Override
+                public void objectUpdated(org.kie.api.event.rule.ObjectUpdatedEvent event) {
+                    if (event.getRule() != null) {
+                        run.updatesByRule.merge(event.getRule().getName(), 1, Integer::sum);
                     }
                 }
             });

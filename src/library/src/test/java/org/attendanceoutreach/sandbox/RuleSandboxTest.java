@@ -62,7 +62,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * method body of the lambda classes, {@link #theBytecodeCheckAloneRefusesWhatReachesIt} failed,
  * naming four attacks that then compiled and passed ({@code wait()}, {@code getClass().getClassLoader()},
  * {@code insert} and {@code delete} of the student); the others were still caught in the classes that
- * build the model. 62 of the 67 attacks reach the bytecode check there (the unicode-escape and
+ * build the model. 59 of the 64 attacks to refuse reach the bytecode check there (the unicode-escape and
  * reflection attacks among them) and every one is refused by it alone.
  */
 class RuleSandboxTest {

@@ -29,7 +29,15 @@ import java.util.stream.Stream;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** One engine, many threads: the same results as one thread. */
+/**
+ * One engine, many threads: the same results as one thread.
+ *
+ * <p>Shown to catch planted faults (2026-11-30): the rules fired for a student collected in one
+ * list shared by every evaluation (a wrong {@code rulesFired} in about half the concurrent
+ * evaluations: the JSON does not carry {@code rulesFired}, so only the comparison of whole results
+ * caught it: 824 differences); the record of proposals shared by every evaluation instead of one per
+ * thread (every test failed: recommendations of one student appeared in another's result).
+ */
 class ConcurrencyTest {
     @Test
     void evaluationsFromManyThreadsGiveTheSameResultsAsOne() throws Exception {
@@ -121,6 +129,67 @@ class ConcurrencyTest {
             pool.shutdownNow();
         }
         assertEquals(List.of(), differences, "results that differed from one thread's, byte for byte");
+    }
+
+    /**
+     * Every student of the sample, evaluated on its own from six threads at once, many times, in a
+     * different order on each: each result equals, field for field (rules fired included), what
+     * one thread gave. Also through {@code evaluateAll} on the engine's workers at the same time.
+     */
+    @Test
+    void concurrentEvaluationsOfSingleStudentsKeepTheirOwnRulesFiredAndRecommendations() throws Exception {
+        OutreachEngine engine = TestEngine.get();
+        SchoolFile file = new SchoolFileReader().read(Path.of("fixtures/sample-school.json"));
+        List<StudentInput> students = file.students().stream().filter(StudentInput::ok).toList();
+        Map<String, StudentResult> expected = new LinkedHashMap<>();
+        for (StudentInput in : students) {
+            expected.put(in.key(), engine.evaluate(file.school(), in.student()));
+        }
+        assertTrue(expected.values().stream().map(StudentResult::rulesFired).distinct().count() > 10,
+                "the students fire different rules");
+        int threads = 6;
+        CyclicBarrier start = new CyclicBarrier(threads + 1);
+        ExecutorService pool = Executors.newFixedThreadPool(threads + 1);
+        List<String> differences = Collections.synchronizedList(new ArrayList<>());
+        try {
+            List<Future<?>> runs = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                List<StudentInput> mine = new ArrayList<>(students);
+                Random random = new Random(t);
+                runs.add(pool.submit(() -> {
+                    start.await();
+                    for (int round = 0; round < 20; round++) {
+                        Collections.shuffle(mine, random);
+                        for (StudentInput in : mine) {
+                            StudentResult r = engine.evaluate(file.school(), in.student());
+                            if (!r.equals(expected.get(in.key()))) {
+                                differences.add(in.key() + " fired " + r.rulesFired() + " instead of " + expected.get(in.key()).rulesFired());
+                            }
+                        }
+                    }
+                    return null;
+                }));
+            }
+            runs.add(pool.submit(() -> {
+                start.await();
+                for (int round = 0; round < 10; round++) {
+                    try (Stream<StudentResult> all = engine.evaluateAll(file.school(), students.iterator())) {
+                        all.forEach(r -> {
+                            if (!r.equals(expected.get(r.studentId()))) {
+                                differences.add("evaluateAll: " + r.studentId());
+                            }
+                        });
+                    }
+                }
+                return null;
+            }));
+            for (Future<?> f : runs) {
+                f.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(List.of(), differences.stream().limit(5).toList(), differences.size() + " differences");
     }
 
     private static String json(SchoolResult result) {

@@ -24,7 +24,14 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Reloads, good and broken, never disturb evaluations running on other threads. */
+/**
+ * Reloads, good and broken, never disturb evaluations running on other threads.
+ *
+ * <p>Shown to catch a planted fault (2026-11-30): a reload that set the serving rules to null for
+ * 200 ms before the new ones (workers then failed with NullPointerException, which used to kill the
+ * worker thread silently, so the old test passed). Workers now record any throwable as a
+ * difference, and each round must see evaluations finish while a reload is in progress.
+ */
 class ReloadUnderLoadTest {
     private static final String BROKEN = "package outreach;\nrule \"half a rule\"\nwhen\n    StudentFacts( \n";
 
@@ -34,17 +41,31 @@ class ReloadUnderLoadTest {
         OutreachEngine engine = OutreachEngine.builder().rulesFolder(rules).build();
         SchoolFile file = new SchoolFileReader().read(Path.of("fixtures/sample-school.json"));
         SchoolResult expected = engine.evaluate(file);
+        var student = file.students().stream().filter(s -> s.ok()).findFirst().orElseThrow();
+        var expectedOne = engine.evaluate(file.school(), student.student());
         AtomicBoolean running = new AtomicBoolean(true);
+        AtomicBoolean reloading = new AtomicBoolean(false);
         AtomicInteger evaluations = new AtomicInteger();
+        AtomicInteger duringReload = new AtomicInteger();
         ConcurrentLinkedQueue<String> differences = new ConcurrentLinkedQueue<>();
         Thread[] workers = new Thread[3];
         for (int i = 0; i < workers.length; i++) {
+            boolean whole = i == 0;
             workers[i] = new Thread(() -> {
                 while (running.get()) {
-                    SchoolResult r = engine.evaluate(file);
-                    evaluations.incrementAndGet();
-                    if (!r.equals(expected)) {
-                        differences.add("a result differed during a reload");
+                    try {
+                        boolean same = whole ? engine.evaluate(file).equals(expected)
+                                : engine.evaluate(file.school(), student.student()).equals(expectedOne);
+                        evaluations.incrementAndGet();
+                        if (reloading.get()) {
+                            duringReload.incrementAndGet();
+                        }
+                        if (!same) {
+                            differences.add("a result differed during a reload");
+                        }
+                    } catch (Throwable t) {
+                        differences.add("an evaluation failed during a reload: " + t);
+                        return;
                     }
                 }
             });
@@ -52,11 +73,15 @@ class ReloadUnderLoadTest {
         }
         try {
             for (int round = 0; round < 3; round++) {
+                int before = duringReload.get();
+                reloading.set(true);
                 engine.reload();
                 Files.writeString(rules.resolve("broken.drl"), BROKEN);
                 RulesException e = assertThrows(RulesException.class, engine::reload);
+                reloading.set(false);
                 assertTrue(e.problems().stream().anyMatch(p -> p.file().endsWith("broken.drl")), e.getMessage());
                 Files.delete(rules.resolve("broken.drl"));
+                assertTrue(duringReload.get() > before, "no evaluation finished while round " + round + " reloaded");
             }
         } finally {
             running.set(false);

@@ -34,6 +34,11 @@ public final class OutreachCommand implements Runnable {
         cli.setOut(out);
         cli.setErr(err);
         cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            if (e instanceof org.attendanceoutreach.EngineBrokenException) {
+                // exit status 2: not "some students had errors" (1), but "the run could not go on"
+                cmd.getErr().println("outreach: the rule engine stopped: " + e.getMessage());
+                return 2;
+            }
             cmd.getErr().println("outreach: " + e.getClass().getSimpleName()
                     + (e.getMessage() == null ? "" : ": " + e.getMessage()));
             return 2;

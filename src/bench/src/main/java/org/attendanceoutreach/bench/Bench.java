@@ -102,7 +102,7 @@ public final class Bench {
         CpuTimes cpuBefore = CpuTimes.now();
         long start = System.nanoTime();
         LongAdder serializeNanos = new LongAdder();
-        try (SchoolLines lines = new SchoolFileReader().openLines(input, w -> { });
+        try (SchoolLines lines = new SchoolFileReader().parseOn(java.util.concurrent.ForkJoinPool.commonPool()).openLines(input, w -> { });
              Writer w = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(engineOut), StandardCharsets.UTF_8), 1 << 16);
              Stream<Line> stream = engine.evaluateAll(lines.school(), lines, stats, r -> {
                  long t = System.nanoTime();

@@ -79,7 +79,7 @@ final class ExplainCommand implements Callable<Integer> {
         }
         Explanation e;
         try {
-            e = new Explainer(engine.rules()).explain(school.school(), new SchoolDays(school.school().calendar()), input.get().student());
+            e = new Explainer(engine.rules(), RulesOption.compiledRulesCache()).explain(school.school(), new SchoolDays(school.school().calendar()), input.get().student());
         } catch (RulesException ex) {
             err.println(ex.getMessage());
             return 2;

@@ -145,7 +145,7 @@ final class InputOptions {
      */
     List<Loaded> loadAll(List<Path> files, LocalDate asOf, Progress progress) {
         List<Loaded> out = new ArrayList<>();
-        SchoolFileReader reader = new SchoolFileReader();
+        SchoolFileReader reader = new SchoolFileReader().parseOn(java.util.concurrent.ForkJoinPool.commonPool());
         for (Path p : files == null ? List.<Path>of() : files) {
             try {
                 if (RecommendCommand.isJsonLines(p)) {

@@ -84,7 +84,7 @@ final class RecommendCommand implements Callable<Integer> {
     }
 
     private int recommend(OutreachEngine engine, PrintWriter out, PrintWriter err) throws IOException {
-        SchoolFileReader reader = new SchoolFileReader();
+        SchoolFileReader reader = new SchoolFileReader().parseOn(java.util.concurrent.ForkJoinPool.commonPool());
         List<SchoolResult> results = new ArrayList<>();
         ResultWriter.Lines lines = format == ResultWriter.Format.JSONL ? ResultWriter.lines(out) : null;
         boolean problems = false;

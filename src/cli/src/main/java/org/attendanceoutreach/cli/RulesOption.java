@@ -24,6 +24,24 @@ final class RulesOption {
         return Files.isDirectory(local) ? RuleSource.folder(local) : RuleSource.bundled();
     }
 
+    /**
+     * Where compiled rule folders are kept between runs: {@code target/rules-cache} beside the
+     * command line's jar (a rules folder compiled once then loads in a fraction of a second), or
+     * {@code OUTREACH_RULES_CACHE}. Null when neither can be found.
+     */
+    static Path compiledRulesCache() {
+        String env = System.getenv("OUTREACH_RULES_CACHE");
+        if (env != null && !env.isBlank()) {
+            return Path.of(env);
+        }
+        try {
+            Path code = Path.of(RulesOption.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            return code.getParent() == null ? null : code.getParent().resolve("rules-cache");
+        } catch (java.net.URISyntaxException | RuntimeException e) {
+            return null;
+        }
+    }
+
     /** Builds the engine, saying on {@code err} which rules it uses; null (problems printed) when they do not compile. */
     OutreachEngine engine(PrintWriter err) {
         RuleSource source = source();
@@ -32,6 +50,10 @@ final class RulesOption {
         OutreachEngine.Builder b = OutreachEngine.builder();
         if (source.folderPath() != null) {
             b.rulesFolder(source.folderPath());
+        }
+        Path cache = compiledRulesCache();
+        if (cache != null) {
+            b.compiledRulesCache(cache);
         }
         try {
             return b.build();

@@ -30,7 +30,9 @@ final class ValidateCommand implements Callable<Integer> {
         RuleSource source = rules.source();
         err.println("rules: " + source.description());
         err.flush();
-        RuleValidator.Result result = RuleValidator.standard().validate(source);
+        RuleValidator validator = RuleValidator.standard();
+        java.nio.file.Path cache = RulesOption.compiledRulesCache();
+        RuleValidator.Result result = (cache == null ? validator : validator.compiledRulesCache(cache)).validate(source);
         if (result.ok()) {
             RuleSet set = result.rules();
             out.println("ok: " + set.ruleNames().size() + " rules, " + set.catalog().practices().size()

@@ -39,13 +39,19 @@ public final class Explainer {
 
     /** Builds the probe rules (a second compilation of the rule files: a few seconds). */
     public Explainer(RuleSet rules) throws RulesException, IOException {
+        this(rules, null);
+    }
+
+    /** As {@link #Explainer(RuleSet)}, keeping the compiled probe rules in {@code compiledRulesCache} (may be null). */
+    public Explainer(RuleSet rules, java.nio.file.Path compiledRulesCache) throws RulesException, IOException {
         this.rules = rules;
         Map<String, String> files = new TreeMap<>(rules.source().read());
         Map<String, String> withProbes = new TreeMap<>(files);
         for (DrlFile f : DrlModel.parse(files, rules.source()::displayName).files()) {
             withProbes.put("zz-probe-" + f.name(), probesFor(f));
         }
-        this.probes = RuleCompiler.compile(RuleSource.inMemory("probes of " + rules.source().description(), withProbes), rules.policy());
+        this.probes = RuleCompiler.compile(RuleSource.inMemory("probes of " + rules.source().description(), withProbes),
+                rules.policy(), compiledRulesCache, org.attendanceoutreach.rules.RuleLimits.DEFAULTS);
     }
 
     /** Explains one student's evaluation. */

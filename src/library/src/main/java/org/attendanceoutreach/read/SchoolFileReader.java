@@ -73,8 +73,23 @@ public final class SchoolFileReader {
     public static final long MAX_FILE_BYTES = 64L << 20;
 
     private final ObjectMapper mapper;
+    private final java.util.concurrent.Executor parsers;
 
+    /** A reader that parses JSON lines on the thread that iterates them. */
     public SchoolFileReader() {
+        this(null);
+    }
+
+    /**
+     * A reader whose {@link SchoolLines} parse ahead on {@code executor} (the caller's threads; the
+     * iterating thread parses what the executor has not started, so any executor works).
+     */
+    public SchoolFileReader parseOn(java.util.concurrent.Executor executor) {
+        return new SchoolFileReader(java.util.Objects.requireNonNull(executor, "executor"));
+    }
+
+    private SchoolFileReader(java.util.concurrent.Executor parsers) {
+        this.parsers = parsers;
         this.mapper = JsonMapper.builder(JsonErrors.factory(MAX_FILE_BYTES))
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 .deactivateDefaultTyping()
@@ -124,7 +139,7 @@ public final class SchoolFileReader {
     /** Opens a JSON-lines school file from a stream (closed with the returned {@link SchoolLines}). */
     public SchoolLines openLines(String name, InputStream in, java.util.function.Consumer<InputProblem> warnings)
             throws SchoolFileException {
-        return new SchoolLines(this, name, in, warnings == null ? w -> { } : warnings, true);
+        return new SchoolLines(this, name, in, warnings == null ? w -> { } : warnings, parsers);
     }
 
     /** Line 1 of a JSON-lines file: the school, with its warnings. */

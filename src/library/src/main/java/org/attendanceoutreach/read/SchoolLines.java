@@ -1,23 +1,20 @@
 package org.attendanceoutreach.read;
 
 import org.attendanceoutreach.result.InputProblem;
-import org.attendanceoutreach.internal.DaemonPool;
+import org.attendanceoutreach.internal.engine.ReadAhead;
 import org.attendanceoutreach.school.School;
 
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Future;
-import java.util.concurrent.FutureTask;
+import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 
 /**
@@ -32,25 +29,20 @@ import java.util.function.Consumer;
  * later line (the earlier one has been handed out already). Not thread-safe: iterate from one thread.
  * An I/O failure in the middle of the file is thrown as {@link UncheckedIOException}.
  *
- * <p>It reads ahead: a few thousand lines at most are parsed on background threads (one per core)
- * while earlier ones are used, so reading a district keeps every core busy. What comes out, and in
- * which order, is the same as reading one line after another; warnings are reported from the
- * iterating thread, in file order, as each student is handed out, at most
- * {@value Warnings#SHOWN_PER_KIND} of each kind; how many more there were is told at the end of the
- * file ({@link Warnings}).
+ * <p>Given an executor ({@link SchoolFileReader#parseOn}), it reads ahead: a few thousand lines at
+ * most are parsed on the executor's threads while earlier ones are used, so reading a district keeps
+ * every core busy. What comes out, and in which order, is the same as reading one line after
+ * another; warnings are reported from the iterating thread, in file order, as each student is
+ * handed out, at most {@value Warnings#SHOWN_PER_KIND} of each kind; how many more there were is
+ * told at the end of the file ({@link Warnings}). Without an executor, every line is parsed on the
+ * iterating thread.
  */
 public final class SchoolLines implements Iterator<StudentInput>, Closeable {
     /** Longer lines are an error for that line (and skipped). */
     static final int MAX_LINE_BYTES = 16 << 20;
     /** Lines per chunk handed to a parser thread, and how many chunks may be read ahead. */
     private static final int CHUNK = 256;
-    private static final int AHEAD = 4 * Parsers.THREADS;
-
-    /** The parser threads: one per core, shared, daemon so they never hold up exit. */
-    private static final class Parsers {
-        static final int THREADS = DaemonPool.cores();
-        static final ExecutorService POOL = DaemonPool.perCore("outreach-reader");
-    }
+    private static final int AHEAD = 4 * Math.max(1, Runtime.getRuntime().availableProcessors());
 
     private final SchoolFileReader reader;
     private final String file;
@@ -69,16 +61,36 @@ public final class SchoolLines implements Iterator<StudentInput>, Closeable {
     private long lineNumber;
     private long handedOut = 1;
 
-    /** Lines read but not yet handed out, parsed ahead on the parser threads, in file order. */
-    private final ArrayDeque<Future<Parsed[]>> ahead = new ArrayDeque<>();
+    /** Lines read but not yet handed out, parsed ahead on the executor, in file order. */
+    private final ReadAhead<Parsed[]> ahead;
     private Parsed[] current = new Parsed[0];
     private int index;
     private boolean exhausted;
-    private final boolean parallel;
 
-    SchoolLines(SchoolFileReader reader, String file, InputStream in, Consumer<InputProblem> warnings, boolean parallel)
+    SchoolLines(SchoolFileReader reader, String file, InputStream in, Consumer<InputProblem> warnings, Executor executor)
             throws SchoolFileException {
-        this.parallel = parallel;
+        Iterator<Callable<Parsed[]>> chunks = new Iterator<>() {
+            private Callable<Parsed[]> next;
+
+            @Override
+            public boolean hasNext() {
+                if (next == null) {
+                    next = readChunk();
+                }
+                return next != null;
+            }
+
+            @Override
+            public Callable<Parsed[]> next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                Callable<Parsed[]> c = next;
+                next = null;
+                return c;
+            }
+        };
+        this.ahead = new ReadAhead<>(executor == null ? Runnable::run : executor, chunks, executor == null ? 1 : AHEAD, null);
         this.reader = reader;
         this.file = file;
         this.in = in;
@@ -127,15 +139,12 @@ public final class SchoolLines implements Iterator<StudentInput>, Closeable {
     @Override
     public boolean hasNext() {
         while (index >= current.length) {
-            fill();
-            Future<Parsed[]> head = ahead.poll();
-            if (head == null) {
+            if (!ahead.hasNext()) {
                 warnings.finish();
                 return false;
             }
-            current = join(head);
+            current = ahead.next();
             index = 0;
-            fill();
         }
         return true;
     }
@@ -156,9 +165,9 @@ public final class SchoolLines implements Iterator<StudentInput>, Closeable {
     private record Parsed(long line, StudentInput input, List<InputProblem> warnings) {
     }
 
-    /** Keeps up to {@link #AHEAD} chunks of lines being parsed. */
-    private void fill() {
-        while (!exhausted && ahead.size() < (parallel ? AHEAD : 1)) {
+    /** Reads the next chunk of lines (on the iterating thread); the task parses them. Null at the end. */
+    private Callable<Parsed[]> readChunk() {
+        while (!exhausted) {
             int n = 0;
             byte[][] lines = new byte[CHUNK][];
             long[] numbers = new long[CHUNK];
@@ -188,15 +197,9 @@ public final class SchoolLines implements Iterator<StudentInput>, Closeable {
                 break;
             }
             int count = n;
-            Callable<Parsed[]> parse = () -> parse(lines, numbers, tooLong, count);
-            if (parallel) {
-                ahead.add(Parsers.POOL.submit(parse));
-            } else {
-                FutureTask<Parsed[]> task = new FutureTask<>(parse);
-                task.run();
-                ahead.add(task);
-            }
+            return () -> parse(lines, numbers, tooLong, count);
         }
+        return null;
     }
 
     private Parsed[] parse(byte[][] lines, long[] numbers, boolean[] tooLong, int count) {
@@ -222,15 +225,8 @@ public final class SchoolLines implements Iterator<StudentInput>, Closeable {
         return out;
     }
 
-    private Parsed[] join(Future<Parsed[]> f) {
-        return DaemonPool.await(f, this::cancelAhead, "reading " + file);
-    }
-
     private void cancelAhead() {
-        for (Future<?> f : ahead) {
-            f.cancel(false);
-        }
-        ahead.clear();
+        ahead.cancel();
     }
 
     private StudentInput student(StudentInput in, long line) {

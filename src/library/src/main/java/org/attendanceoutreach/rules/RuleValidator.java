@@ -48,28 +48,35 @@ public final class RuleValidator {
     }
 
     private final List<Check> checks;
+    private final java.nio.file.Path cache;
 
-    private RuleValidator(List<Check> checks) {
+    private RuleValidator(List<Check> checks, java.nio.file.Path cache) {
         this.checks = List.copyOf(checks);
+        this.cache = cache;
+    }
+
+    /** These checks, keeping compiled rules in {@code folder} (see {@code OutreachEngine.Builder.compiledRulesCache}). */
+    public RuleValidator compiledRulesCache(java.nio.file.Path folder) {
+        return new RuleValidator(checks, folder);
     }
 
     /** The checks {@code validate} runs. */
     public static RuleValidator standard() {
-        return new RuleValidator(List.of(RuleValidator::probeStudents, RuleValidator::everyPolicyNumberWritten));
+        return new RuleValidator(List.of(RuleValidator::probeStudents, RuleValidator::everyPolicyNumberWritten), null);
     }
 
     /** These checks and one more. */
     public RuleValidator with(Check check) {
         List<Check> more = new ArrayList<>(checks);
         more.add(check);
-        return new RuleValidator(more);
+        return new RuleValidator(more, cache);
     }
 
     public Result validate(RuleSource source) {
         RuleSet rules;
         Map<String, String> files;
         try {
-            rules = RuleCompiler.compile(source, null);
+            rules = RuleCompiler.compile(source, null, cache, RuleLimits.DEFAULTS);
             files = source.read();
         } catch (RulesException e) {
             return new Result(null, e.problems());

@@ -29,6 +29,8 @@ public final class ReadAhead<T> implements Iterator<T> {
     private final int ahead;
     private final Supplier<String> broken;
     private final ArrayDeque<FutureTask<T>> pending = new ArrayDeque<>();
+    /** A failure making the next task: thrown once every task made before it has been handed out. */
+    private RuntimeException deferred;
 
     /**
      * @param executor runs the tasks (may run them on the calling thread)
@@ -44,8 +46,18 @@ public final class ReadAhead<T> implements Iterator<T> {
     }
 
     private void fill() {
-        while (pending.size() < ahead && tasks.hasNext()) {
-            FutureTask<T> task = new FutureTask<>(tasks.next());
+        while (deferred == null && pending.size() < ahead) {
+            java.util.concurrent.Callable<T> next;
+            try {
+                if (!tasks.hasNext()) {
+                    return;
+                }
+                next = tasks.next();
+            } catch (RuntimeException e) {
+                deferred = e;
+                return;
+            }
+            FutureTask<T> task = new FutureTask<>(next);
             pending.add(task);
             try {
                 executor.execute(task);
@@ -58,6 +70,11 @@ public final class ReadAhead<T> implements Iterator<T> {
     @Override
     public boolean hasNext() {
         fill();
+        if (pending.isEmpty() && deferred != null) {
+            RuntimeException e = deferred;
+            deferred = null;
+            throw e;
+        }
         return !pending.isEmpty();
     }
 

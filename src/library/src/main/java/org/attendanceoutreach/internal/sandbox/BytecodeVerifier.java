@@ -39,7 +39,7 @@ public final class BytecodeVerifier {
 
     /** The executable model's DSL: class to methods the model-building code may call. */
     static final Map<String, Set<String>> MODEL_DSL = Map.ofEntries(
-            Map.entry("org/drools/modelcompiler/dsl/pattern/D", Set.of("rule", "pattern", "declarationOf", "on",
+            Map.entry("org/drools/modelcompiler/dsl/pattern/D", Set.of("rule", "pattern", "declarationOf", "on", "execute",
                     "betaIndexedBy", "alphaIndexedBy", "attribute", "reactOn", "watch")),
             Map.entry("org/drools/model/PatternDSL$PatternDef", Set.of("expr", "bind", "watch", "reactOn")),
             Map.entry("org/drools/model/PatternDSL$PatternDefImpl", Set.of("expr", "bind", "watch", "reactOn")),
@@ -63,7 +63,7 @@ public final class BytecodeVerifier {
     static final Map<String, Set<String>> LAMBDA_RUNTIME = Map.ofEntries(
             Map.entry("org/drools/model/Drools", Set.of("update")),
             Map.entry("org/drools/model/BitMask", Set.of("getPatternMask")),
-            Map.entry("org/drools/model/functions/PredicateInformation", Set.of("<init>", "addRuleNames")),
+            Map.entry("org/drools/model/functions/PredicateInformation", Set.of("<init>", "addRuleNames", "setMoreThanMaxRuleDefs")),
             Map.entry("org/drools/modelcompiler/util/EvaluationUtil", Set.of("areNullSafeEquals", "areNumbersNullSafeEquals",
                     "greaterThan", "greaterOrEqual", "lessThan", "lessOrEqual", "greaterThanNumbers", "greaterOrEqualNumbers",
                     "lessThanNumbers", "lessOrEqualNumbers", "convertDate", "toBigDecimal", "convertDateLocal")));

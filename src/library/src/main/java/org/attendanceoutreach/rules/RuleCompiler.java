@@ -182,9 +182,8 @@ public final class RuleCompiler {
     private static RuleProblem locate(BytecodeVerifier.Violation v, BytecodeVerifier.Result result, DrlModel model) {
         Set<String> rules = result.rulesOf(v.className());
         DrlRule rule = rules.isEmpty() ? null : model.rule(rules.iterator().next());
-        String what = "the compiled rule " + v.what().replace("calls ", "calls ")
-                + ", which rule files may not do; rules may use only the facts, recommend( … ) and modify of the tiers"
-                + " (see \"What rule files may do\" in rules/README.md)";
+        String what = "the compiled rule does what rule files may not (" + v.what() + "); rules may use only the facts,"
+                + " recommend( … ) and modify of the tiers (see \"What rule files may do\" in rules/README.md)";
         if (rule == null) {
             DrlFile first = model.files().isEmpty() ? null : model.files().get(0);
             return new RuleProblem(first == null ? "(rules)" : first.path(), 0, what + " [" + v.className() + "]");

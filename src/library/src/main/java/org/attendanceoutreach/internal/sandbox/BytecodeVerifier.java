@@ -120,9 +120,18 @@ public final class BytecodeVerifier {
         }
     }
 
+    /** Rule attributes the model may set: none that acts across students or on a clock. */
+    static final Set<String> ATTRIBUTES = Set.of("SALIENCE", "NO_LOOP", "AGENDA_GROUP", "AUTO_FOCUS");
+    /** The largest array a rule may make (the arguments of {@code because( … )}). */
+    static final int MAX_ARRAY = 256;
+
     private void run() {
         if (!generated.contains(modelClass)) {
             violations.add(new Violation(modelClass, "", "the model class is missing"));
+            return;
+        }
+        if (!modelClass.startsWith("outreach/") || modelClass.indexOf('/', "outreach/".length()) >= 0) {
+            violations.add(new Violation(modelClass, "", "rules of a package other than outreach"));
             return;
         }
         // first the model-building classes, which say which rule each lambda belongs to
@@ -210,6 +219,9 @@ public final class BytecodeVerifier {
         private final Set<Label> seen = new HashSet<>();
         private final List<String> strings = new ArrayList<>();
         private String ruleName;
+        /** The int constant pushed by the instruction just before, or null. */
+        private Integer lastConstant;
+        private int studentPatterns;
 
         MethodCheck(String owner, Kind kind, boolean isEnum, String method, String descriptor, int access) {
             super(Opcodes.ASM9);
@@ -229,6 +241,21 @@ public final class BytecodeVerifier {
         @Override
         public void visitLabel(Label label) {
             seen.add(label);
+        }
+
+        @Override
+        public void visitIntInsn(int opcode, int operand) {
+            if (opcode == Opcodes.NEWARRAY) {
+                refuse("an array of numbers");
+            }
+            lastConstant = opcode == Opcodes.BIPUSH || opcode == Opcodes.SIPUSH ? operand : null;
+        }
+
+        @Override
+        public void visitEnd() {
+            if (kind == Kind.MODEL && method.startsWith("rule_") && descriptor.equals("()Lorg/drools/model/Rule;") && studentPatterns != 1) {
+                refuse("a rule that matches " + studentPatterns + " students (exactly one is allowed)");
+            }
         }
 
         @Override
@@ -270,10 +297,12 @@ public final class BytecodeVerifier {
             if (opcode == Opcodes.MONITORENTER || opcode == Opcodes.MONITOREXIT) {
                 refuse("synchronized (a monitor)");
             }
+            lastConstant = opcode >= Opcodes.ICONST_M1 && opcode <= Opcodes.ICONST_5 ? opcode - Opcodes.ICONST_0 : null;
         }
 
         @Override
         public void visitVarInsn(int opcode, int var) {
+            lastConstant = null;
             if (opcode == Opcodes.RET) {
                 refuse("a subroutine return");
             }
@@ -286,6 +315,10 @@ public final class BytecodeVerifier {
 
         @Override
         public void visitLdcInsn(Object value) {
+            lastConstant = null;
+            if (value instanceof Type t && t.getInternalName().equals("org/attendanceoutreach/facts/StudentFacts")) {
+                studentPatterns++;
+            }
             if (value instanceof String s) {
                 strings.add(s);
             } else if (value instanceof Type t) {
@@ -301,6 +334,12 @@ public final class BytecodeVerifier {
 
         @Override
         public void visitTypeInsn(int opcode, String type) {
+            boolean enumValues = isEnum && method.equals("values") && type.equals(owner);
+            if (opcode == Opcodes.ANEWARRAY && !enumValues && (lastConstant == null || lastConstant < 0
+                    || lastConstant > (kind == Kind.MODEL ? Short.MAX_VALUE : MAX_ARRAY))) {
+                refuse("an array of computed or large size");
+            }
+            lastConstant = null;
             String element = Type.getObjectType(type).getSort() == Type.ARRAY
                     ? Type.getObjectType(type).getElementType().getInternalName() : type;
             if (opcode == Opcodes.NEW) {
@@ -333,6 +372,7 @@ public final class BytecodeVerifier {
 
         @Override
         public void visitFieldInsn(int opcode, String fieldOwner, String name, String fieldDescriptor) {
+            lastConstant = null;
             if (fieldOwner.equals(owner)) {
                 return; // its own fields (an enum's INSTANCE, the model's lists)
             }
@@ -354,7 +394,8 @@ public final class BytecodeVerifier {
             boolean ok = RuleApi.staticFieldAllowed(fieldOwner.replace('/', '.'), name)
                     || fieldOwner.startsWith("java/lang/") && name.equals("TYPE") && isBox(fieldOwner)
                     || kind == Kind.MODEL && (fieldOwner.equals("org/drools/model/Index$ConstraintType")
-                    || fieldOwner.equals("org/drools/model/Rule$Attribute") || fieldOwner.equals("java/util/Locale") && name.equals("ENGLISH"));
+                    || fieldOwner.equals("org/drools/model/Rule$Attribute") && ATTRIBUTES.contains(name)
+                    || fieldOwner.equals("java/util/Locale") && name.equals("ENGLISH"));
             if (!ok) {
                 refuse("reads " + fieldOwner.replace('/', '.') + "." + name);
             }
@@ -367,6 +408,7 @@ public final class BytecodeVerifier {
 
         @Override
         public void visitMethodInsn(int opcode, String callee, String name, String calleeDescriptor, boolean isInterface) {
+            lastConstant = null;
             String what = call(callee, name, calleeDescriptor);
             if (what != null) {
                 refuse(what);

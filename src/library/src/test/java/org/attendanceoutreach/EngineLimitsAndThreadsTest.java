@@ -97,6 +97,41 @@ class EngineLimitsAndThreadsTest {
         }
     }
 
+    /**
+     * Students are fired 32 to a session; when a rule fails for one of them, the batch falls back to
+     * one student at a time, so every student gets exactly what evaluating it alone gives.
+     */
+    @Test
+    void aFailingRuleInABatchFallsBackToOneStudentAtATime(@TempDir Path dir) throws Exception {
+        SchoolFile file = sample();
+        String failsForSome = """
+                package outreach;
+                import org.attendanceoutreach.facts.StudentFacts;
+                import function org.attendanceoutreach.rules.Advice.recommend;
+                rule "due after the next meeting"
+                when
+                    $student : StudentFacts( absentToday )
+                then
+                    recommend( kcontext, "personal-call-home" ).due( $student.getNextMeetingDate().plusDays( 1 ) ).because( "x" );
+                end
+                """;
+        try (OutreachEngine engine = OutreachEngine.builder().rulesFolder(rulesWith(dir, failsForSome)).build()) {
+            assertTrue(engine.rules().batchSize() > 1);
+            List<StudentResult> batched;
+            try (Stream<StudentResult> s = engine.evaluateAll(file.school(), file.students().iterator())) {
+                batched = s.toList();
+            }
+            int failed = 0;
+            for (int i = 0; i < batched.size(); i++) {
+                StudentInput in = file.students().get(i);
+                StudentResult alone = in.ok() ? engine.evaluate(file.school(), in.student()) : batched.get(i);
+                assertEquals(alone, batched.get(i), in.key());
+                failed += batched.get(i).isRuleFailure() ? 1 : 0;
+            }
+            assertTrue(failed > 0 && failed < batched.size(), "some students, not all, hit the failing rule: " + failed);
+        }
+    }
+
     @Test
     void badLimitsAreRefusedAtOnceWithTheValue() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new RuleLimits(0, Duration.ofSeconds(1), 0));

@@ -110,6 +110,8 @@ class RuleValidatorTest {
                 "language.drl", -1, "absenceRate is a share from 0 to 1");
         assertProblem(edited("policy.properties", t -> t.replace("at-risk-from = 5%", "at-risk-from = 5")), "policy.properties", -1,
                 "did you mean 5%?");
+        assertProblem(edited("policy.properties", t -> t.replace("long-absence-run = 5", "long-absense-run = 5")), "policy.properties", -1,
+                "'long-absense-run' is not a policy setting; did you mean 'long-absence-run'?");
         RuleValidator.Result deep = edited("language.drl", t -> t.replace("StudentFacts( interpreterNeeded )",
                 "StudentFacts( " + "(".repeat(3000) + "interpreterNeeded" + ")".repeat(3000) + " )"));
         assertFalse(deep.ok());

@@ -89,8 +89,9 @@ public final class PolicyFile {
                 continue;
             }
             if (setting == null) {
-                problems.add(fileName + ":" + lineNo + ": '" + name + "' is not a policy setting; the settings are "
-                        + String.join(", ", settingNames()));
+                String near = org.attendanceoutreach.internal.DidYouMean.of(name, settingNames());
+                problems.add(fileName + ":" + lineNo + ": '" + name + "' is not a policy setting" + (near.isEmpty()
+                        ? "; the settings are " + String.join(", ", settingNames()) : near));
                 continue;
             }
             Integer before = lineOf.putIfAbsent(name, lineNo);

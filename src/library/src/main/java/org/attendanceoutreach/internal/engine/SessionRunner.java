@@ -191,6 +191,11 @@ public final class SessionRunner implements AutoCloseable {
                 }
             }
             s.fireAllRules(r.maxFirings + 1);
+            if (r.stopped == null && System.nanoTime() - r.deadline > 0) {
+                // halted by the watchdog before any rule fired: the run is incomplete
+                r.stopped = "the rules took longer than " + limits.time().toMillis() + " ms";
+                r.blame = r.current;
+            }
             if (r.stopped != null) {
                 return new RuleFailure(r.blame, r.stopped);
             }

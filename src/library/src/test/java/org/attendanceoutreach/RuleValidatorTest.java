@@ -99,6 +99,10 @@ class RuleValidatorTest {
                 RuleFolderTest.lineOf(sameDay, "Owner.MENTOR"), "Owner has no MENTR; did you mean 'MENTOR'?");
         assertProblem(edited("same-day-outreach.drl", t -> t.replaceFirst("\\.caution\\(", ".cautoin(")), "same-day-outreach.drl",
                 RuleFolderTest.lineOf(sameDay, ".caution("), "'cautoin' is not something a recommendation has; did you mean 'caution'?");
+        assertProblem(edited("same-day-outreach.drl", t -> t.replace(".by( $student.isHasMentor() ? Owner.MENTOR : Owner.TEACHER )", ".by( \"MENTOR\" )")),
+                "same-day-outreach.drl", RuleFolderTest.lineOf(sameDay, ".by("), "'by' cannot take (String); it takes (Owner)");
+        assertProblem(edited("same-day-outreach.drl", t -> t.replace("StudentFacts( absentToday, !absentTodayForHealth", "StudentFacts( absentToday == 3, !absentTodayForHealth")),
+                "same-day-outreach.drl", RuleFolderTest.lineOf(sameDay, "StudentFacts( absentToday, !absentTodayForHealth"), "absentToday is a yes/no fact");
         String escalation = shipped().get("escalation.drl");
         assertProblem(edited("escalation.drl", t -> t.replace("missedLately >= $still )", "missedLately >= $still")),
                 "escalation.drl", RuleFolderTest.lineOf(escalation, "missedLately >= $still )"), "a ')' is missing");

@@ -57,13 +57,7 @@ public final class ExecModelCompiler {
         try {
             List<Message> errors = builder.getResults().getMessages(Message.Level.ERROR);
             if (!errors.isEmpty()) {
-                List<RuleProblem> found = new ArrayList<>();
-                for (Message m : errors) {
-                    RuleProblem p = CompilerMessages.translate(m, PREFIX, model, displayName);
-                    if (p != null && !found.contains(p)) {
-                        found.add(p);
-                    }
-                }
+                List<RuleProblem> found = CompilerMessages.translateAll(errors, PREFIX, model, displayName);
                 if (found.isEmpty()) {
                     found.add(new RuleProblem("(rules)", 0, "the rules do not compile"));
                 }

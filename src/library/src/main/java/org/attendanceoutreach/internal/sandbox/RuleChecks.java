@@ -266,11 +266,26 @@ public final class RuleChecks {
             }
         }
         for (BinaryExpr b : e.findAll(BinaryExpr.class)) {
+            if (b.getLeft() instanceof NameExpr n && isYesNo(type, n.getNameAsString())
+                    && (b.getRight() instanceof IntegerLiteralExpr || b.getRight() instanceof DoubleLiteralExpr)) {
+                out.add(new RuleProblem(r.path(), k.line(), "rule \"" + r.name() + "\": " + n.getNameAsString() + " is a yes/no"
+                        + " fact, so '" + b + "' cannot hold; write " + n.getNameAsString() + " (or !" + n.getNameAsString() + ")"));
+            }
             if (b.getLeft() instanceof NameExpr n && isShare(n.getNameAsString()) && number(b.getRight()) > 1) {
                 out.add(new RuleProblem(r.path(), k.line(), "rule \"" + r.name() + "\": " + n.getNameAsString() + " is a share"
                         + " from 0 to 1 (10% is 0.10), so '" + b + "' never holds; write " + (number(b.getRight()) / 100)
                         + " or, better, use the policy's number: Policy( $limit : … )"));
             }
+        }
+    }
+
+    /** A property read through {@code isX()} returning boolean. */
+    private static boolean isYesNo(Class<?> type, String property) {
+        try {
+            Method m = type.getMethod("is" + Character.toUpperCase(property.charAt(0)) + property.substring(1));
+            return m.getReturnType() == boolean.class;
+        } catch (NoSuchMethodException e) {
+            return false;
         }
     }
 

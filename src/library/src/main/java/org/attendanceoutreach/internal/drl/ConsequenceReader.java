@@ -73,6 +73,9 @@ final class ConsequenceReader {
         for (MethodCallExpr call : block.findAll(MethodCallExpr.class)) {
             int line = line(call.getName(), firstLine);
             if (call.getNameAsString().equals(MODIFY)) {
+                if (call.getArguments().size() == 1 && call.getArgument(0) instanceof NameExpr n) {
+                    calls.add(new DrlRule.Call(n.getNameAsString(), "modify", -2, line));
+                }
                 continue;
             }
             String target = call.getScope().map(ConsequenceReader::root).orElse(null);
@@ -244,7 +247,8 @@ final class ConsequenceReader {
                 }
             }
             String head = text.substring(at, brace + 1).replaceAll("[^\\n]", " ");
-            out.append(head).append(body);
+            out.append(MODIFY).append('(').append(target).append(");")
+                    .append(head, Math.min(head.length(), MODIFY.length() + target.length() + 3), head.length()).append(body);
             i = end + 1;
         }
         return out.toString();

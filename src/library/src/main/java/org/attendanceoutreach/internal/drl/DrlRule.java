@@ -88,7 +88,8 @@ public record DrlRule(String name, String file, String path, int line, Map<Strin
 
     /**
      * A method called in a consequence: on a variable ({@code $student.getToday()}), on a type
-     * or on nothing (an imported function). A constant of a type ({@code Owner.MENTOR}) has {@code arguments} -1.
+     * or on nothing (an imported function). A constant of a type ({@code Owner.MENTOR}) has {@code arguments} -1;
+     * {@code modify( $x ) { … }} is method {@code modify} on {@code $x} with {@code arguments} -2.
      */
     public record Call(String target, String method, int arguments, int line) {
     }

@@ -113,6 +113,14 @@ public final class SessionRunner implements AutoCloseable {
                 session.halt();
             }
         }
+
+        void stopBlaming(String rule, String why) {
+            if (stopped == null) {
+                stopped = why;
+                blame = rule;
+                session.halt();
+            }
+        }
     }
 
     private KieSession session() {
@@ -156,6 +164,11 @@ public final class SessionRunner implements AutoCloseable {
                 public void objectUpdated(org.kie.api.event.rule.ObjectUpdatedEvent event) {
                     if (event.getRule() != null) {
                         run.updatesByRule.merge(event.getRule().getName(), 1, Integer::sum);
+                    }
+                    if (!(event.getObject() instanceof StudentFacts)) {
+                        // the policy is shared by every student in the session: only a student may change
+                        run.stopBlaming(event.getRule() == null ? run.current : event.getRule().getName(), "a rule changed something other than its student (" + event.getObject().getClass().getSimpleName()
+                                + "); rules change only the tiers, with modify( $student ) { … }");
                     }
                 }
             });

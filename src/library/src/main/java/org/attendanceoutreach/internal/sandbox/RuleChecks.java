@@ -166,6 +166,15 @@ public final class RuleChecks {
     private static void checkCall(DrlRule r, DrlRule.Call call, Map<String, Class<?>> types, Set<String> functions,
                                   Map<String, Class<?>> bound, List<RuleProblem> out) {
         String path = r.path();
+        if (call.arguments() == -2) {
+            Class<?> modified = bound.get(call.target());
+            RuleProblem p = new RuleProblem(path, call.line(), "rule \"" + r.name() + "\": modify( " + call.target() + " ) changes"
+                    + " something other than the student; rules change only the student's tiers: modify( $student ) { … }");
+            if (modified != StudentFacts.class && !out.contains(p)) {
+                out.add(p);
+            }
+            return;
+        }
         if (call.arguments() == -1) {
             Class<?> enumType = types.get(call.target());
             if (enumType != null && enumType.isEnum()) {

@@ -133,6 +133,33 @@ class EngineLimitsAndThreadsTest {
         }
     }
 
+    /** The focus of agenda groups belongs to the session: rules that use them are evaluated one student at a time. */
+    @Test
+    void rulesWithAgendaGroupsAreEvaluatedOneStudentAtATime(@TempDir Path dir) throws Exception {
+        String grouped = """
+                package outreach;
+                import org.attendanceoutreach.facts.StudentFacts;
+                import function org.attendanceoutreach.rules.Advice.recommend;
+                rule "call in the first phase"
+                    agenda-group "first calls"
+                    auto-focus true
+                when
+                    $student : StudentFacts( absentToday )
+                then
+                    recommend( kcontext, "personal-call-home" ).because( $student.absentTodayInWords() );
+                end
+                """;
+        SchoolFile file = sample();
+        try (OutreachEngine engine = OutreachEngine.builder().rulesFolder(rulesWith(dir, grouped)).build()) {
+            assertEquals(1, engine.rules().batchSize());
+            List<StudentResult> all = evaluate(engine, file);
+            assertTrue(all.stream().anyMatch(r -> r.rulesFired().contains("call in the first phase")));
+        }
+        try (OutreachEngine engine = OutreachEngine.builder().rulesFolder(Path.of("rules")).build()) {
+            assertEquals(32, engine.rules().batchSize());
+        }
+    }
+
     @Test
     void badLimitsAreRefusedAtOnceWithTheValue() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new RuleLimits(0, Duration.ofSeconds(1), 0));

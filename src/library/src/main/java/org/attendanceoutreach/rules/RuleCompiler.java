@@ -91,7 +91,9 @@ public final class RuleCompiler {
         }
         LOG.info("{} {} rules from {} files ({}) in {} ms", fresh ? "compiled" : "loaded precompiled",
                 checked.names.size(), checked.drl.size(), source.description(), (System.nanoTime() - start) / 1_000_000);
-        return new RuleSet(source, base, checked.catalog, checked.policy, checked.names, checked.ruleFiles, limits);
+        boolean batchable = checked.model.rules().stream().noneMatch(r -> r.attributes().containsKey("agenda-group")
+                || r.attributes().containsKey("auto-focus"));
+        return new RuleSet(source, base, checked.catalog, checked.policy, checked.names, checked.ruleFiles, limits, batchable);
     }
 
     /** For the build: the checked, compiled and verified rules of a source, as data. */

@@ -28,6 +28,8 @@ import java.util.Map;
 public final class RuleSet {
     /** Students fired together in one session (see {@link SessionRunner}): Drools' fixed cost per run is then shared. */
     private static final int BATCH = 32;
+    /** 32, or 1 for rules that use agenda groups (the focus is the session's, so students fired together could meet there). */
+    private final int batch;
 
     private final RuleSource source;
     private final KieBase kieBase;
@@ -40,7 +42,8 @@ public final class RuleSet {
     private final RuleLimits limits;
 
     RuleSet(RuleSource source, KieBase kieBase, Catalog catalog, Policy policy, List<String> ruleNames,
-            Map<String, String> ruleFiles, RuleLimits limits) {
+            Map<String, String> ruleFiles, RuleLimits limits, boolean batchable) {
+        this.batch = batchable ? BATCH : 1;
         this.source = source;
         this.kieBase = kieBase;
         this.catalog = catalog;
@@ -59,7 +62,7 @@ public final class RuleSet {
     public Policy policy() { return policy; }
 
     /** How many students one rule session fires together in {@link #evaluateAll}; each still gets what evaluating it alone gives. */
-    public int batchSize() { return BATCH; }
+    public int batchSize() { return batch; }
 
     /** Every rule's name, sorted. */
     public List<String> ruleNames() { return ruleNames; }
@@ -95,8 +98,8 @@ public final class RuleSet {
                                            Watchdog watchdog) {
         StudentResult[] out = new StudentResult[students.size()];
         try (SessionRunner runner = runner(stats, watchdog)) {
-            List<Student> group = new ArrayList<>(BATCH);
-            int[] at = new int[BATCH];
+            List<Student> group = new ArrayList<>(batch);
+            int[] at = new int[batch];
             for (int i = 0; i < students.size(); i++) {
                 StudentInput in = students.get(i);
                 if (!in.ok()) {
@@ -108,7 +111,7 @@ public final class RuleSet {
                 }
                 at[group.size()] = i;
                 group.add(in.student());
-                if (group.size() == BATCH) {
+                if (group.size() == batch) {
                     runner.evaluate(school, days, group, at, out);
                     group.clear();
                 }
@@ -122,7 +125,7 @@ public final class RuleSet {
 
     /** The same rules with other budgets. */
     RuleSet withLimits(RuleLimits other) {
-        return new RuleSet(source, kieBase, catalog, policy, ruleNames, ruleFiles, other);
+        return new RuleSet(source, kieBase, catalog, policy, ruleNames, ruleFiles, other, batch > 1);
     }
 
     RuleLimits limits() {

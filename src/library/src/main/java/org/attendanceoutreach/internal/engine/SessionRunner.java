@@ -37,8 +37,10 @@ import java.util.Map;
  * sound because the sandbox admits only rules that match exactly one {@code StudentFacts} (and
  * {@code Policy}), with no other conditional element, no rule attribute that acts across matches
  * (activation groups, lock-on-active, timers), and consequences that can change only the matched
- * student and cannot insert or delete facts. If a group run fails or goes over budget in any way,
- * each of its students is run again alone, from a new session.
+ * student and cannot insert or delete facts (a change of anything else stops the run); rules that
+ * use agenda groups, whose focus is the session's, are run one student at a time ({@code RuleSet}
+ * decides). If a group run fails or goes over budget in any way, or leaves anything but the policy
+ * in the session, each of its students is run again alone, from a new session.
  *
  * <p>Every run is under {@link RuleLimits}: firings (counted by the agenda listener and passed to
  * {@code fireAllRules}), time (checked after each firing, and by the {@link Watchdog}, which halts

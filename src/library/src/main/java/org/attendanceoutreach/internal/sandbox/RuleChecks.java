@@ -231,9 +231,7 @@ public final class RuleChecks {
         if (colon > 0) {
             String variable = text.substring(0, colon).strip();
             expression = text.substring(colon + 1);
-            if (variable.startsWith("$")) {
-                bound.put(variable, Object.class);
-            }
+            bound.putIfAbsent(variable, Object.class);
         }
         ParseResult<Expression> parsed = new JavaParser(new ParserConfiguration()
                 .setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_17)).parseExpression(expression);
@@ -244,7 +242,7 @@ public final class RuleChecks {
         Set<String> properties = properties(type);
         for (NameExpr n : e.findAll(NameExpr.class)) {
             String name = n.getNameAsString();
-            if (name.startsWith("$") || types.containsKey(name) || name.equals("this")
+            if (name.startsWith("$") || bound.containsKey(name) || types.containsKey(name) || name.equals("this")
                     || n.getParentNode().filter(p -> p instanceof FieldAccessExpr || p instanceof MethodCallExpr m
                     && m.getScope().filter(s -> s == n).isPresent()).isPresent() && Character.isUpperCase(name.charAt(0))) {
                 continue;

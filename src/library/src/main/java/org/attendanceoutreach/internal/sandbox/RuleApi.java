@@ -41,6 +41,8 @@ public final class RuleApi {
     /** Public members of the rule API that rules may not call: Class.method or Class.field. */
     static final Set<String> DENIED_MEMBERS = Set.of(
             "org.attendanceoutreach.facts.StudentFacts.proposals",
+            "org.attendanceoutreach.facts.StudentFacts.holdIntensive", // through Advice.holdIntensive, which names the rule
+            "org.attendanceoutreach.facts.StudentFacts.schoolDays",
             "org.attendanceoutreach.facts.Proposal.reasons",
             "org.attendanceoutreach.facts.Proposal.cautions");
 

@@ -30,6 +30,12 @@ final class RulesWatcher implements AutoCloseable {
         this.watch = FileSystems.getDefault().newWatchService();
         folder.register(watch, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY,
                 StandardWatchEventKinds.ENTRY_DELETE);
+        Path letters = folder.resolve(RuleSource.LETTERS);
+        if (java.nio.file.Files.isDirectory(letters)) {
+            // the letter templates are part of the rules: an edited template is reloaded like a rule
+            letters.register(watch, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY,
+                    StandardWatchEventKinds.ENTRY_DELETE);
+        }
         this.thread = new Thread(() -> loop(engine, listener), "outreach-rules-watcher");
         thread.setDaemon(true);
         thread.start();

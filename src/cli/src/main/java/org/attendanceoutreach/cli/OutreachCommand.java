@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
         description = "Turns attendance records into tiered, explained family-engagement recommendations.",
         subcommands = {RecommendCommand.class, CheckCommand.class, ValidateCommand.class, AuditCommand.class, RulesCommand.class,
                 DiffCommand.class, ExplainCommand.class, GenerateCommand.class, BenchCommand.class,
-                CallListCommand.class, ReportCommand.class})
+                CallListCommand.class, ReportCommand.class, LettersCommand.class})
 public final class OutreachCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

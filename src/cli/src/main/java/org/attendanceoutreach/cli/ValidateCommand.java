@@ -14,7 +14,7 @@ import java.util.concurrent.Callable;
 
 /** {@code ./outreach validate}: compiles the rules and reports every problem as FILE:LINE: message. */
 @Command(name = "validate", mixinStandardHelpOptions = true,
-        description = {"Checks and compiles the rules, runs them over made-up probe students, and reports every problem",
+        description = {"Checks and compiles the rules, runs them over made-up probe students, checks the letter templates, and reports every problem",
                 "as FILE:LINE: message. Exit status 0 (and 'ok') only when there is none."})
 final class ValidateCommand implements Callable<Integer> {
     @Spec
@@ -30,13 +30,15 @@ final class ValidateCommand implements Callable<Integer> {
         RuleSource source = rules.source();
         err.println("rules: " + source.description());
         err.flush();
-        RuleValidator validator = RuleValidator.standard();
+        // the letters' templates are part of the rules: unknown or missing placeholders, forbidden words, plain English
+        RuleValidator validator = RuleValidator.standard().with(org.attendanceoutreach.letters.Letters::check);
         java.nio.file.Path cache = RulesOption.compiledRulesCache();
         RuleValidator.Result result = (cache == null ? validator : validator.compiledRulesCache(cache)).validate(source);
         if (result.ok()) {
             RuleSet set = result.rules();
             out.println("ok: " + set.ruleNames().size() + " rules, " + set.catalog().practices().size()
-                    + " practices in the catalog, policy valid, every probe student evaluated");
+                    + " practices in the catalog, policy valid, every probe student evaluated, "
+                    + set.letterFiles().size() + " letter files checked");
             out.flush();
             return 0;
         }

@@ -40,7 +40,8 @@ import java.util.TreeMap;
 /**
  * Reads a school from CSV exports: a roster (one row per student), a daily attendance file (one row
  * per student and day with an attendance code) and a school header file (a school file of contract
- * section 1 without students: schoolId, asOf, calendar, schoolLanguage). Thread-safe.
+ * section 1 without students: schoolId, asOf, calendar, schoolLanguage, and for letters name, phone,
+ * contactPerson). Thread-safe.
  *
  * <p>A bad row makes that student an error naming the CSV file, the line, the student and the column;
  * every other student is still read. Messages never quote a name or phone column.
@@ -49,7 +50,7 @@ import java.util.TreeMap;
  * {@code homeLanguage}, {@code priorYearAbsenceRate}, {@code flags} (any of fosterCare, iep,
  * englishLearner, homeless, juvenileJustice, newToSchool, separated by {@code ;}), or one yes/no column
  * per flag, {@code mentorAssignedOn}, {@code mentorFamilyIntroducedOn}, {@code meetings}
- * ({@code IEP 2026-12-02; SST 2027-01-10}), and per contact N (1 … 9) {@code contactNRole},
+ * ({@code IEP 2026-12-02; SST 2027-01-10}), {@code firstName}, {@code lastName} (for letters), and per contact N (1 … 9) {@code contactNRole},
  * {@code contactNRelationship}, {@code contactNName}, {@code contactNPhone}, {@code contactNPhoneStatus},
  * {@code contactNLanguage}. Attendance columns: {@code studentId}, {@code date}, {@code code},
  * optionally {@code reason} and {@code portion}.
@@ -62,7 +63,8 @@ public final class CsvSchoolReader {
 
     static {
         List<String> c = new ArrayList<>(List.of("studentId", "grade", "enrolledOn", "withdrawnOn", "homeLanguage",
-                "priorYearAbsenceRate", "flags", "mentorAssignedOn", "mentorFamilyIntroducedOn", "meetings"));
+                "priorYearAbsenceRate", "flags", "mentorAssignedOn", "mentorFamilyIntroducedOn", "meetings",
+                "firstName", "lastName"));
         c.addAll(FLAGS);
         for (int n = 1; n <= 9; n++) {
             for (String f : CONTACT_FIELDS) {
@@ -287,7 +289,8 @@ public final class CsvSchoolReader {
             }
         }
         return Student.builder(id).grade(grade).enrolledOn(enrolledOn).withdrawnOn(withdrawnOn).context(context)
-                .contacts(contacts).priorYearAbsenceRate(prior).mentor(mentor).meetings(meetings).build();
+                .contacts(contacts).priorYearAbsenceRate(prior).mentor(mentor).meetings(meetings)
+                .name(row.get("firstName"), row.get("lastName")).build();
     }
 
     /** A language that names no ISO 639 language is kept as given and flags an interpreter: a warning, never an error. */

@@ -81,7 +81,8 @@ public final class EdFiReader {
     }
 
     /** What every student of the folder shares: the details keyed by student, and where they came from. */
-    private record Context(ResourceFolder folder, LocalDate asOf, StudentCharacteristics characteristics, ContactPeople people) {
+    private record Context(ResourceFolder folder, LocalDate asOf, StudentCharacteristics characteristics, ContactPeople people,
+                           Directory directory) {
     }
 
     /**
@@ -113,7 +114,7 @@ public final class EdFiReader {
         SchoolCalendars calendars = SchoolCalendars.read(folder, descriptors);
         say.accept("reading student details");
         Context context = new Context(folder, asOf, StudentCharacteristics.read(folder, descriptors, used),
-                ContactPeople.read(folder, descriptors, used));
+                ContactPeople.read(folder, descriptors, used), Directory.read(folder));
 
         // ---- one school at a time ----
         Map<String, List<Enrollments.Enrollment>> enrollmentsBySchool = group(enrollments, Enrollments.Enrollment::school);
@@ -190,7 +191,8 @@ public final class EdFiReader {
                 students.add(StudentInput.failed(id, new InputProblem(c.folder().file(p.resource), id, p.field, p.getMessage())));
             }
         }
-        School school = new School(schoolId, c.asOf(), calendar, null, List.of());
+        Directory.SchoolDetails details = c.directory().school(schoolId);
+        School school = new School(schoolId, c.asOf(), calendar, null, List.of(), details.name(), details.phone(), null);
         return new SchoolFile(c.folder().name, school, students, warnings);
     }
 
@@ -223,10 +225,11 @@ public final class EdFiReader {
         StudentContext context = c.characteristics().context(id, schoolId, c.asOf(), warn);
         List<Contact> contacts = c.people().contacts(id, warn);
         LocalDate exit = enrollment.exit();
+        Directory.Names names = c.directory().student(id);
         return new Student(id, grade, enrollment.entry(), exit == null ? null : exit.plusDays(1),
                 new StudentContext(context.fosterCare(), context.iep(), context.englishLearner(), context.homeLanguage(),
                         context.homeless(), context.juvenileJustice(), newToSchool),
-                contacts, absences.absences(), null, null, null, null);
+                contacts, absences.absences(), null, null, null, null, names.first(), names.last());
     }
 
     private static <T> Map<String, List<T>> group(List<T> list, Function<T, String> key) {

@@ -43,6 +43,7 @@ public final class Languages {
     private static final Map<String, String> BY_CODE = new HashMap<>();
     private static final Map<String, String> BY_NAME = new HashMap<>();
     private static final Set<String> TAGS = new HashSet<>();
+    private static final Map<String, String> NAME_OF = new HashMap<>();
 
     static {
         Map<String, String> weak = new HashMap<>();
@@ -59,6 +60,7 @@ public final class Languages {
                 String[] cols = line.split("\t");
                 String tag = cols[0];
                 TAGS.add(tag);
+                NAME_OF.putIfAbsent(tag, cols[2].split(" \\| ")[0].split(";")[0].strip());
                 for (String code : cols[1].split(",")) {
                     BY_CODE.put(code, tag);
                 }
@@ -117,6 +119,19 @@ public final class Languages {
     /** Whether the value is a well-formed language tag ({@code en}, {@code es-MX}, {@code zh-Hant}), known or not. */
     public static boolean isWellFormedTag(String value) {
         return value != null && TAG.matcher(value).matches();
+    }
+
+    /**
+     * The English reference name of a tag's language ({@code es-MX}: Spanish; {@code nv}: Navajo), the
+     * first the tables give; empty when the table does not know it ({@code und}, a private code).
+     */
+    public static Optional<String> englishName(String tag) {
+        if (tag == null || tag.isBlank()) {
+            return Optional.empty();
+        }
+        String primary = tag.strip().split("[-_]")[0].toLowerCase(java.util.Locale.ROOT);
+        String known = BY_CODE.getOrDefault(primary, primary);
+        return Optional.ofNullable(NAME_OF.get(known));
     }
 
     /** How many languages the table holds (for tests and documentation). */

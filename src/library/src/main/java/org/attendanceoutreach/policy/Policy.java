@@ -28,6 +28,13 @@ package org.attendanceoutreach.policy;
  * @param lastWeeksSchoolDays           the last weeks of the year, in school days before the last day: no new
  *                                      mentor relationship starts then; young chronically absent students'
  *                                      families are invited to a summer meeting
+ * @param lettersCompareWithClassmates whether letters compare the child's days missed with the typical
+ *                                      classmate's (off by default: some parents were offended by it)
+ * @param lettersClassmatesMinimum      the fewest students of the same grade for that comparison
+ * @param lettersReadingGrade           the highest Flesch-Kincaid grade at which validate lets an English
+ *                                      letter or text read
+ * @param textsEverySchoolDays          school days between personal texts to a family the school has reached
+ *                                      by phone (letters package: when a text is due)
  *
  * <p>How soon each practice is due is not here: it is each practice's {@code dueWithinSchoolDays}
  * in {@code catalog.json}.
@@ -38,7 +45,8 @@ public record Policy(double atRiskFrom, double moderateChronicFrom, double sever
                      int meetingWithinCalendarDays, int secondContactAfterCalendarDays,
                      int secondContactWithinCalendarDays, double mostlyIllnessShare, int healthPlanMinimumDaysMissed,
                      int familyBarrierDays, int communityBarrierDays, int unansweredAttemptsBeforeAskingStaff,
-                     int lastWeeksSchoolDays) {
+                     int lastWeeksSchoolDays, boolean lettersCompareWithClassmates, int lettersClassmatesMinimum,
+                     int lettersReadingGrade, int textsEverySchoolDays) {
 
     /** The defaults of the contract and the guides. */
     public static final Policy DEFAULTS = PolicyFile.defaults();

@@ -10,7 +10,7 @@ import java.util.Map;
  * Rates may be written {@code 10%} or {@code 0.10}. Every mistake is reported as {@code FILE:LINE:}.
  */
 public final class PolicyFile {
-    private enum Kind { RATE, DAYS, COUNT }
+    private enum Kind { RATE, DAYS, COUNT, YES_NO }
 
     private record Setting(String name, Kind kind, double defaultValue, double max) { }
 
@@ -32,7 +32,11 @@ public final class PolicyFile {
             new Setting("family-barrier-days", Kind.DAYS, 2, 200),
             new Setting("community-barrier-days", Kind.DAYS, 3, 200),
             new Setting("unanswered-attempts-before-asking-staff", Kind.COUNT, 3, 50),
-            new Setting("last-weeks-school-days", Kind.DAYS, 20, 200));
+            new Setting("last-weeks-school-days", Kind.DAYS, 20, 200),
+            new Setting("letters-compare-with-classmates", Kind.YES_NO, 0, 1),
+            new Setting("letters-classmates-minimum", Kind.COUNT, 10, 1000),
+            new Setting("letters-reading-grade", Kind.COUNT, 6, 12),
+            new Setting("texts-every-school-days", Kind.DAYS, 5, 200));
 
     /** Settings that moved out of this file, and where to. */
     private static final Map<String, String> MOVED = Map.of(
@@ -115,6 +119,13 @@ public final class PolicyFile {
     }
 
     private static double value(Setting s, String raw) {
+        if (s.kind() == Kind.YES_NO) {
+            return switch (raw.toLowerCase(java.util.Locale.ROOT)) {
+                case "yes", "true", "on" -> 1.0;
+                case "no", "false", "off" -> 0.0;
+                default -> throw new IllegalArgumentException("'" + raw + "' is not yes or no");
+            };
+        }
         double v;
         try {
             if (s.kind() == Kind.RATE) {
@@ -162,7 +173,8 @@ public final class PolicyFile {
                 days(v, "second-contact-within-calendar-days"), v.get("mostly-illness-share"),
                 days(v, "health-plan-minimum-days-missed"), days(v, "family-barrier-days"),
                 days(v, "community-barrier-days"), days(v, "unanswered-attempts-before-asking-staff"),
-                days(v, "last-weeks-school-days"));
+                days(v, "last-weeks-school-days"), v.get("letters-compare-with-classmates") > 0,
+                days(v, "letters-classmates-minimum"), days(v, "letters-reading-grade"), days(v, "texts-every-school-days"));
     }
 
     private static int days(Map<String, Double> v, String name) {

@@ -56,10 +56,12 @@ import java.util.Set;
 public final class SchoolFileReader {
     /** The school's keys; {@code expect} (scenario expectations) is known and left to the scenario package. */
     private static final Set<String> SCHOOL_FIELDS = Set.of(
-            "schoolId", "asOf", "calendar", "schoolLanguage", "students", "expect", "practices", "description");
+            "schoolId", "asOf", "calendar", "schoolLanguage", "students", "expect", "practices", "description",
+            "name", "phone", "contactPerson");
     private static final Set<String> CALENDAR_FIELDS = Set.of("firstDay", "lastDay", "closedDays");
     private static final Set<String> STUDENT_FIELDS = Set.of("studentId", "grade", "enrolledOn", "withdrawnOn",
-            "context", "contacts", "absences", "priorYearAbsenceRate", "mentor", "meetings", "outreach");
+            "context", "contacts", "absences", "priorYearAbsenceRate", "mentor", "meetings", "outreach",
+            "firstName", "lastName");
     private static final Set<String> CONTEXT_FIELDS = Set.of("fosterCare", "iep", "englishLearner", "homeLanguage",
             "homeless", "juvenileJustice", "newToSchool");
     private static final Set<String> CONTACT_FIELDS = Set.of("role", "relationship", "name", "phone",
@@ -244,7 +246,8 @@ public final class SchoolFileReader {
         for (JsonFields.Element e : top.array("practices")) {
             practices.add(e.asText());
         }
-        School school = new School(top.text("schoolId"), asOf, new SchoolCalendar(first, last, closed), language, practices);
+        School school = new School(top.text("schoolId"), asOf, new SchoolCalendar(first, last, closed), language, practices,
+                top.text("name"), top.text("phone"), top.text("contactPerson"));
         InputCheck.school(school);
         return school;
     }
@@ -404,7 +407,7 @@ public final class SchoolFileReader {
         }
         Student student = Student.builder(id).grade(grade).enrolledOn(enrolledOn).withdrawnOn(withdrawnOn).context(context)
                 .contacts(contacts).absences(absences).priorYearAbsenceRate(prior).mentor(mentor).meetings(meetings)
-                .outreach(outreach).build();
+                .outreach(outreach).name(s.text("firstName"), s.text("lastName")).build();
         try {
             InputCheck.student(student);
         } catch (InvalidInputException e) {

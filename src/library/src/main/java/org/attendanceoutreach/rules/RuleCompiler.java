@@ -93,7 +93,8 @@ public final class RuleCompiler {
                 checked.names.size(), checked.drl.size(), source.description(), (System.nanoTime() - start) / 1_000_000);
         boolean batchable = checked.model.rules().stream().noneMatch(r -> r.attributes().containsKey("agenda-group")
                 || r.attributes().containsKey("auto-focus"));
-        return new RuleSet(source, base, checked.catalog, checked.policy, checked.names, checked.ruleFiles, limits, batchable);
+        return new RuleSet(source, base, checked.catalog, checked.policy, checked.names, checked.ruleFiles, limits, batchable,
+                checked.letterFiles);
     }
 
     /** For the build: the checked, compiled and verified rules of a source, as data. */
@@ -109,7 +110,7 @@ public final class RuleCompiler {
 
     /** What passed the checks on the files themselves. */
     private record Checked(Map<String, String> drl, DrlModel model, Catalog catalog, Policy policy, List<String> names,
-                           Map<String, String> ruleFiles) {
+                           Map<String, String> ruleFiles, Map<String, String> letterFiles) {
     }
 
     private static Checked check(RuleSource source, Policy policyOverride) throws RulesException {
@@ -151,7 +152,13 @@ public final class RuleCompiler {
         }
         List<String> names = new ArrayList<>(ruleFiles.keySet());
         Collections.sort(names);
-        return new Checked(drl, model, catalog, policy, names, ruleFiles);
+        Map<String, String> letterFiles = new TreeMap<>();
+        files.forEach((name, text) -> {
+            if (name.startsWith(RuleSource.LETTERS + "/")) {
+                letterFiles.put(name, text);
+            }
+        });
+        return new Checked(drl, model, catalog, policy, names, ruleFiles, letterFiles);
     }
 
     private static CompiledRules compileChecked(Checked checked, String hash, List<RuleProblem> problems) {

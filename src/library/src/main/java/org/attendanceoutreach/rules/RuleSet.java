@@ -40,9 +40,11 @@ public final class RuleSet {
     private final FactsCalculator calculator;
     private final PlanAssembler plan;
     private final RuleLimits limits;
+    private final Map<String, String> letterFiles;
 
     RuleSet(RuleSource source, KieBase kieBase, Catalog catalog, Policy policy, List<String> ruleNames,
-            Map<String, String> ruleFiles, RuleLimits limits, boolean batchable) {
+            Map<String, String> ruleFiles, RuleLimits limits, boolean batchable, Map<String, String> letterFiles) {
+        this.letterFiles = Map.copyOf(letterFiles);
         this.batch = batchable ? BATCH : 1;
         this.source = source;
         this.kieBase = kieBase;
@@ -63,6 +65,13 @@ public final class RuleSet {
 
     /** How many students one rule session fires together in {@link #evaluateAll}; each still gets what evaluating it alone gives. */
     public int batchSize() { return batch; }
+
+    /**
+     * The files of the rules folder's {@code letters/} as they were when these rules were loaded
+     * (templates and the forbidden words), named {@code letters/letter.en.mustache}: what
+     * {@code letters.Letters} writes with, so letters always match the rules that made the plan.
+     */
+    public Map<String, String> letterFiles() { return letterFiles; }
 
     /** Every rule's name, sorted. */
     public List<String> ruleNames() { return ruleNames; }
@@ -125,7 +134,7 @@ public final class RuleSet {
 
     /** The same rules with other budgets. */
     RuleSet withLimits(RuleLimits other) {
-        return new RuleSet(source, kieBase, catalog, policy, ruleNames, ruleFiles, other, batch > 1);
+        return new RuleSet(source, kieBase, catalog, policy, ruleNames, ruleFiles, other, batch > 1, letterFiles);
     }
 
     RuleLimits limits() {

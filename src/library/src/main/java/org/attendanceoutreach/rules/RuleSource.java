@@ -77,7 +77,14 @@ public final class RuleSource {
         return new RuleSource(folder, description, read());
     }
 
-    /** Every {@code .drl}, {@code .json} and {@code .properties} file, name to text. */
+    /** The folder of the letter templates, inside a rules folder. */
+    public static final String LETTERS = "letters";
+
+    /**
+     * Every {@code .drl} file, {@code catalog.json} and {@code policy.properties}, and the letters'
+     * files ({@code letters/*.mustache}, {@code letters/forbidden-words.txt}, named with their folder:
+     * {@code letters/letter.en.mustache}), name to text.
+     */
     public Map<String, String> read() throws IOException {
         if (texts != null) {
             return new TreeMap<>(texts);
@@ -111,13 +118,27 @@ public final class RuleSource {
 
     private static Map<String, String> readFolder(Path dir) throws IOException {
         Map<String, String> files = new TreeMap<>();
+        readFiles(dir, "", n -> n.endsWith(".drl") || n.equals("catalog.json") || n.equals("policy.properties"), files);
+        Path letters = dir.resolve(LETTERS);
+        if (Files.isDirectory(letters)) {
+            readFiles(letters, LETTERS + "/", RuleSource::isLetterFile, files);
+        }
+        return files;
+    }
+
+    /** A file of the letters folder: a template ({@code .mustache}) or the list of forbidden words. */
+    public static boolean isLetterFile(String fileName) {
+        return fileName.endsWith(".mustache") || fileName.equals("forbidden-words.txt");
+    }
+
+    /** The regular files of one folder whose names pass the filter, under a prefix. */
+    private static void readFiles(Path dir, String prefix, java.util.function.Predicate<String> wanted, Map<String, String> files)
+            throws IOException {
         try (Stream<Path> s = Files.list(dir)) {
-            s.filter(p -> {
-                String n = p.getFileName().toString();
-                return n.endsWith(".drl") || n.equals("catalog.json") || n.equals("policy.properties");
-            }).forEach(p -> {
+            s.filter(p -> wanted.test(p.getFileName().toString())
+                    && Files.isRegularFile(p)).forEach(p -> {
                 try {
-                    files.put(p.getFileName().toString(), Files.readString(p, StandardCharsets.UTF_8));
+                    files.put(prefix + p.getFileName().toString(), Files.readString(p, StandardCharsets.UTF_8));
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
@@ -125,7 +146,6 @@ public final class RuleSource {
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
-        return files;
     }
 
     @Override

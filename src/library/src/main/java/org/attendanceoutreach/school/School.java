@@ -15,15 +15,36 @@ import java.util.Objects;
  * @param calendar       the school year
  * @param schoolLanguage the language staff call in (BCP 47, default {@code en})
  * @param practices      catalog ids of the practices the school uses today (may be empty)
+ * @param name           the school's name as families know it, for letters (null when not given)
+ * @param phone          the number families call, for letters (null when not given)
+ * @param contactPerson  the staff member families can ask for, for letters ("Ms. Rivera, attendance
+ *                       clerk"; null when not given). Personal data: never logged.
  */
 public record School(String schoolId, LocalDate asOf, SchoolCalendar calendar, String schoolLanguage,
-                     List<String> practices) {
+                     List<String> practices, String name, String phone, String contactPerson) {
     public School {
         Objects.requireNonNull(asOf, "asOf");
         Objects.requireNonNull(calendar, "calendar");
         schoolId = schoolId == null ? "" : schoolId;
         schoolLanguage = schoolLanguage == null || schoolLanguage.isBlank() ? "en" : schoolLanguage;
         practices = practices == null ? List.of() : List.copyOf(practices);
+        name = blankToNull(name);
+        phone = blankToNull(phone);
+        contactPerson = blankToNull(contactPerson);
+    }
+
+    /** A school without the letters' details (name, phone, contact person). */
+    public School(String schoolId, LocalDate asOf, SchoolCalendar calendar, String schoolLanguage, List<String> practices) {
+        this(schoolId, asOf, calendar, schoolLanguage, practices, null, null, null);
+    }
+
+    /** The same school with the details its letters give: its name, its phone number, the person to ask for (each may be null). */
+    public School withContactDetails(String schoolName, String schoolPhone, String person) {
+        return new School(schoolId, asOf, calendar, schoolLanguage, practices, schoolName, schoolPhone, person);
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
     }
 
     /**
@@ -47,6 +68,12 @@ public record School(String schoolId, LocalDate asOf, SchoolCalendar calendar, S
 
     /** The same school evaluated on another day. */
     public School withAsOf(LocalDate day) {
-        return new School(schoolId, day, calendar, schoolLanguage, practices);
+        return new School(schoolId, day, calendar, schoolLanguage, practices, name, phone, contactPerson);
+    }
+
+    /** Without the contact person's name, which is personal data. */
+    @Override
+    public String toString() {
+        return "School[schoolId=" + schoolId + ", asOf=" + asOf + ", schoolLanguage=" + schoolLanguage + "]";
     }
 }

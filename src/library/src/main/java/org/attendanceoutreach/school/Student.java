@@ -21,11 +21,14 @@ import java.util.Objects;
  *
  * Nothing is checked here beyond the id being present: a grade "13" or a rate of 1.5 can be built,
  * and the engine gives such a student a result carrying the problem ({@code read.InputCheck}).
+ *
+ * <p>{@code firstName} and {@code lastName} (optional) are personal data: only letters and call
+ * scripts show them, never a log, an error or {@link #toString()}.
  */
 public record Student(String studentId, String grade, LocalDate enrolledOn, LocalDate withdrawnOn,
                       StudentContext context, List<Contact> contacts, List<Absence> absences,
                       Double priorYearAbsenceRate, Mentor mentor, List<Meeting> meetings,
-                      List<OutreachRecord> outreach) {
+                      List<OutreachRecord> outreach, String firstName, String lastName) {
     public Student {
         Objects.requireNonNull(studentId, "studentId");
         context = context == null ? StudentContext.NONE : context;
@@ -33,6 +36,23 @@ public record Student(String studentId, String grade, LocalDate enrolledOn, Loca
         absences = absences == null ? List.of() : List.copyOf(absences);
         meetings = meetings == null ? List.of() : List.copyOf(meetings);
         outreach = outreach == null ? List.of() : List.copyOf(outreach);
+        firstName = firstName == null || firstName.isBlank() ? null : firstName.strip();
+        lastName = lastName == null || lastName.isBlank() ? null : lastName.strip();
+    }
+
+    /** A student without a name on file (the name is optional; letters then say "your child"). */
+    public Student(String studentId, String grade, LocalDate enrolledOn, LocalDate withdrawnOn,
+                   StudentContext context, List<Contact> contacts, List<Absence> absences,
+                   Double priorYearAbsenceRate, Mentor mentor, List<Meeting> meetings,
+                   List<OutreachRecord> outreach) {
+        this(studentId, grade, enrolledOn, withdrawnOn, context, contacts, absences, priorYearAbsenceRate, mentor,
+                meetings, outreach, null, null);
+    }
+
+    /** The student's id and grade only: the name and the record are never shown here (personal data). */
+    @Override
+    public String toString() {
+        return "Student[studentId=" + studentId + ", grade=" + grade + "]";
     }
 
     /** The grades of the contract, youngest first: {@code PK}, {@code K}, {@code 1} … {@code 12}. */
@@ -55,7 +75,7 @@ public record Student(String studentId, String grade, LocalDate enrolledOn, Loca
     public Builder toBuilder() {
         return new Builder(studentId).grade(grade).enrolledOn(enrolledOn).withdrawnOn(withdrawnOn).context(context)
                 .contacts(contacts).absences(absences).priorYearAbsenceRate(priorYearAbsenceRate).mentor(mentor)
-                .meetings(meetings).outreach(outreach);
+                .meetings(meetings).outreach(outreach).name(firstName, lastName);
     }
 
     /** A student with nothing but an id: no absences, no context, no contacts. */
@@ -96,6 +116,8 @@ public record Student(String studentId, String grade, LocalDate enrolledOn, Loca
         private Mentor mentor;
         private final List<Meeting> meetings = new ArrayList<>();
         private final List<OutreachRecord> outreach = new ArrayList<>();
+        private String firstName;
+        private String lastName;
 
         private Builder(String studentId) {
             this.studentId = Objects.requireNonNull(studentId, "studentId");
@@ -197,9 +219,16 @@ public record Student(String studentId, String grade, LocalDate enrolledOn, Loca
             return this;
         }
 
+        /** The student's first (given) name and last name, for letters; either may be null. */
+        public Builder name(String first, String last) {
+            this.firstName = first;
+            this.lastName = last;
+            return this;
+        }
+
         public Student build() {
             return new Student(studentId, grade, enrolledOn, withdrawnOn, context, contacts, absences,
-                    priorYearAbsenceRate, mentor, meetings, outreach);
+                    priorYearAbsenceRate, mentor, meetings, outreach, firstName, lastName);
         }
     }
 }

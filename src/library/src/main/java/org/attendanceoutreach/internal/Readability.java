@@ -27,7 +27,7 @@ import java.util.regex.Pattern;
  *       or inside a number), and at the end of a line that does not end in punctuation (a
  *       greeting, a signature, a list item);</li>
  *   <li>syllables are counted by the usual rules for English spelling: groups of vowels
- *       ({@code a e i o u y}), less a silent final {@code e} ({@code make}, but not {@code table}),
+ *       ({@code a e i o u}, and {@code y} when no vowel follows it), less a silent final {@code e} ({@code make}, but not {@code table}),
  *       less the silent {@code e} of {@code -es} and {@code -ed} ({@code makes}, {@code missed}, but
  *       not {@code changes}, {@code wanted}); a number counts one syllable per digit group; every word
  *       has at least one.</li>
@@ -35,7 +35,8 @@ import java.util.regex.Pattern;
  */
 public final class Readability {
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}'’.,-]*[\\p{L}\\p{N}]|[\\p{L}\\p{N}]");
-    private static final Pattern VOWELS = Pattern.compile("[aeiouy]+");
+    /** A group of vowels; y is one unless a vowel follows it (year, reyes, player). */
+    private static final Pattern VOWELS = Pattern.compile("(?:[aeiou]|y(?![aeiou]))+");
     private static final Set<String> TITLES = Set.of("mr", "mrs", "ms", "dr", "st", "mx", "p.m", "a.m", "e.g", "i.e", "etc");
 
     /** Counts of a text. */
@@ -162,7 +163,8 @@ public final class Readability {
         return false;
     }
 
+    /** a, e, i, o, u: before a final e, y is a consonant (eye, played). */
     private static boolean isVowel(char c) {
-        return "aeiouy".indexOf(c) >= 0;
+        return "aeiou".indexOf(c) >= 0;
     }
 }

@@ -179,6 +179,7 @@ public final class Templates {
         } catch (MustacheException e) {
             throw problem(e);
         }
+        out.sort(java.util.Comparator.comparingInt(Tag::line)); // a section is noted when it closes: in line order
         return out;
     }
 

@@ -313,6 +313,7 @@ final class LetterTemplates {
                     out.add(new RuleProblem(shown, i + 1, "'" + String.join(" ", phrase) + "' is on the list of words letters"
                             + " never use (letters/" + FORBIDDEN + "): a letter that threatens does not bring a child back;"
                             + " say what the family can do and how the school will help"));
+                    break; // one problem a line: the longest phrase found
                 }
             }
         }
@@ -367,6 +368,7 @@ final class LetterTemplates {
                 out.add(words.toArray(String[]::new));
             }
         }
+        out.sort(java.util.Comparator.comparingInt((String[] p) -> -p.length)); // longest phrase first
         return out;
     }
 

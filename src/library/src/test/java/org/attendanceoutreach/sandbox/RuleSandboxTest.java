@@ -175,6 +175,7 @@ class RuleSandboxTest {
         Path rules = dir.resolve("rules");
         Files.createDirectories(rules);
         for (Map.Entry<String, String> e : shipped.entrySet()) {
+            Files.createDirectories(rules.resolve(e.getKey()).getParent()); // letters/… too
             Files.writeString(rules.resolve(e.getKey()), e.getValue());
         }
         List<List<RuleProblem>> reloads = new CopyOnWriteArrayList<>();

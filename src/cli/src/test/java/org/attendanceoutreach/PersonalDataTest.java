@@ -32,9 +32,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * {@value #MARKER}, with bad students in the same files; the marker must appear nowhere on standard
  * error, in the library's logs (slf4j-simple writes to {@code System.err}, captured here with every
  * library logger turned up to TRACE), on standard output or in a written recommendation file.
- * Standard output carries ids, tiers and recommendations only; the call list and the HTML report
- * are the exceptions by design (a call list without the number to call is no use), so for them only
- * standard error and the logs are checked.
+ * Standard output carries ids, tiers and recommendations only; the call list, the HTML report and
+ * the letters are the exceptions by design (a call list without the number to call, or a letter
+ * without the family's name, is no use), so for them only standard error and the logs are checked.
  */
 class PersonalDataTest {
     static final String MARKER = "ZZPII";
@@ -149,6 +149,11 @@ class PersonalDataTest {
                 runs.add(run(join(new String[] {"call-list", "--rules", "rules", "--format", format}, inputs)));
             }
             runs.add(run(join(new String[] {"report", "--rules", "rules", "--out", dir.resolve("report.html").toString()}, inputs)));
+            // letters carry the family's and the child's names on purpose (their point); never on standard error or in a log
+            for (String format : new String[] {"text", "json", "html"}) {
+                runs.add(run(join(new String[] {"letters", "--rules", "rules", "--format", format}, inputs)));
+            }
+            runs.add(run(join(new String[] {"letters", "--rules", "rules", "--out", dir.resolve("letters.html").toString()}, inputs)));
             // the library directly, as an SIS would call it, logging at TRACE
             OutreachEngine engine = OutreachEngine.builder().rulesFolder(Path.of("rules")).build();
             engine.evaluate(new org.attendanceoutreach.read.SchoolFileReader().read(Path.of(SCHOOL)));
@@ -161,12 +166,15 @@ class PersonalDataTest {
 
         for (Run r : runs) {
             assertFalse(r.err().contains(MARKER), r.command() + ": personal data on standard error:\n" + r.err());
-            if (!r.command().startsWith("call-list")) {
+            if (!r.command().startsWith("call-list") && !r.command().startsWith("letters")) {
                 assertFalse(r.out().contains(MARKER), r.command() + ": personal data on standard output:\n" + r.out());
             }
             assertFalse(r.err().contains("outreach: "), r.command() + ": an exception reached the command line:\n" + r.err());
         }
         assertFalse(log.contains(MARKER), "personal data in the logs:\n" + log);
+        // the letters did write names (else their check above would prove nothing)
+        assertTrue(runs.stream().anyMatch(r -> r.command().startsWith("letters --rules rules --format json") && r.out().contains(MARKER)),
+                "the letters carry the marked names");
         assertFalse(stray.toString(StandardCharsets.UTF_8).contains(MARKER), "personal data on System.out");
         String written = Files.readString(outFile);
         assertFalse(written.contains(MARKER), "personal data in the --out file");

@@ -131,7 +131,7 @@ public final class Letters {
         for (StudentResult r : result.students()) {
             Student s = students.get(r.studentId());
             if (s != null && !r.isError()) {
-                out.addAll(write(file.school().withAsOf(r.asOf()), s, r, typical.get(s.grade())));
+                out.addAll(write(file.school().withAsOf(r.asOf()), s, r, s.grade() == null ? null : typical.get(s.grade())));
             }
         }
         out.sort(ORDER);

@@ -291,7 +291,19 @@ public final class Catalog {
                 flag(n, "joinsFirstContact", false, id),
                 flag(n, "onlyWithFamilyContact", false, id),
                 flag(n, "inYear", true, id),
-                kinds(n, id));
+                kinds(n, id),
+                optionalText(n, "name", id));
+    }
+
+    private static String optionalText(JsonNode n, String field, String id) {
+        JsonNode v = n.get(field);
+        if (v == null || v.isNull()) {
+            return null;
+        }
+        if (!v.isTextual() || v.textValue().isBlank() || v.textValue().length() > 80) {
+            throw new IllegalArgumentException("practice " + id + ": \"" + field + "\" is a short text (at most 80 characters)");
+        }
+        return v.textValue();
     }
 
     private static String text(JsonNode n, String field) {

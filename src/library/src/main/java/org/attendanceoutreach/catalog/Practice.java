@@ -36,12 +36,14 @@ import java.util.Set;
  *                              day, and not recommended after it (false: the summer-transition meeting)
  * @param doneBy                kinds of outreach that, logged on or after the day the need arose, show it
  *                              was done: it is then not recommended again
+ * @param name                  a short name in words for staff ("Personal call home"); the id in words when
+ *                              the catalog gives none
  */
 public record Practice(String id, Strategy strategy, Impact impact, Owner owner, boolean reachesFamily,
                        String description, String source, String stage, int dueWithinSchoolDays, boolean call,
                        int minutes, List<String> covers, List<String> replaces, boolean intensive,
                        boolean joinsFirstContact, boolean onlyWithFamilyContact, boolean inYear,
-                       Set<OutreachKind> doneBy) {
+                       Set<OutreachKind> doneBy, String name) {
     public Practice {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(strategy, "strategy");
@@ -51,6 +53,7 @@ public record Practice(String id, Strategy strategy, Impact impact, Owner owner,
         covers = covers == null ? List.of() : List.copyOf(covers);
         replaces = replaces == null ? List.of() : List.copyOf(replaces);
         doneBy = doneBy == null ? Set.of() : Set.copyOf(doneBy);
+        name = name == null || name.isBlank() ? inWords(id) : name.strip();
         if (dueWithinSchoolDays < 0 || minutes < 0) {
             throw new IllegalArgumentException("practice " + id + ": days and minutes cannot be negative");
         }
@@ -64,6 +67,12 @@ public record Practice(String id, Strategy strategy, Impact impact, Owner owner,
     public Practice(String id, Strategy strategy, Impact impact, Owner owner, boolean reachesFamily,
                     String description, String source) {
         this(id, strategy, impact, owner, reachesFamily, description, source, "CONTACT", 0, false, 0,
-                List.of(), List.of(), false, false, false, true, Set.of());
+                List.of(), List.of(), false, false, false, true, Set.of(), null);
+    }
+
+    /** An id in words, for a practice the catalog gives no name: {@code personal-call-home} is "Personal call home". */
+    static String inWords(String id) {
+        String w = id.replace('-', ' ');
+        return w.isEmpty() ? w : Character.toUpperCase(w.charAt(0)) + w.substring(1);
     }
 }

@@ -42,8 +42,8 @@ public final class Languages {
 
     private static final Map<String, String> BY_CODE = new HashMap<>();
     private static final Map<String, String> BY_NAME = new HashMap<>();
-    private static final Set<String> TAGS = new HashSet<>();
     private static final Map<String, String> NAME_OF = new HashMap<>();
+    private static final Set<String> TAGS = new HashSet<>();
 
     static {
         Map<String, String> weak = new HashMap<>();
@@ -60,7 +60,8 @@ public final class Languages {
                 String[] cols = line.split("\t");
                 String tag = cols[0];
                 TAGS.add(tag);
-                NAME_OF.putIfAbsent(tag, cols[2].split(" \\| ")[0].split(";")[0].strip());
+                String[] names = cols[2].split(" \\| ");
+                NAME_OF.putIfAbsent(tag, QUALIFIER.matcher(names[names.length - 1].split(";")[0]).replaceAll("").strip());
                 for (String code : cols[1].split(",")) {
                     BY_CODE.put(code, tag);
                 }
@@ -116,14 +117,50 @@ public final class Languages {
         return Optional.ofNullable(BY_NAME.get(key(v)));
     }
 
+    /**
+     * The English name of a language tag, for people: {@code es} is "Spanish", {@code zh-Hant} is
+     * "Chinese (Traditional)", {@code es-MX} is "Spanish (Mexico)", {@code ceb} is "Cebuano". The
+     * language's name comes from the ISO 639 table; a script or region subtag is named by the JDK's
+     * locale data when it knows it, else shown as written. A tag the table does not know is returned
+     * as given (so {@code und} stays {@code und}); null gives null.
+     */
+    public static String nameOf(String tag) {
+        if (tag == null || tag.isBlank() || !TAG.matcher(tag.strip()).matches()) {
+            return tag;
+        }
+        String t = tag.strip();
+        int dash = t.indexOf('-');
+        String primary = (dash < 0 ? t : t.substring(0, dash)).toLowerCase(Locale.ROOT);
+        String name = NAME_OF.get(BY_CODE.getOrDefault(primary, primary));
+        if (name == null) {
+            return t;
+        }
+        if (dash < 0) {
+            return name;
+        }
+        Locale l = Locale.forLanguageTag(t);
+        java.util.List<String> parts = new java.util.ArrayList<>();
+        if (!l.getScript().isEmpty()) {
+            parts.add(l.getDisplayScript(Locale.ENGLISH));
+        }
+        if (!l.getCountry().isEmpty()) {
+            parts.add(l.getDisplayCountry(Locale.ENGLISH));
+        }
+        if (parts.isEmpty()) {
+            parts.add(t.substring(dash + 1));
+        }
+        return name + " (" + String.join(", ", parts) + ")";
+    }
+
     /** Whether the value is a well-formed language tag ({@code en}, {@code es-MX}, {@code zh-Hant}), known or not. */
     public static boolean isWellFormedTag(String value) {
         return value != null && TAG.matcher(value).matches();
     }
 
     /**
-     * The English reference name of a tag's language ({@code es-MX}: Spanish; {@code nv}: Navajo), the
-     * first the tables give; empty when the table does not know it ({@code und}, a private code).
+     * The English reference name of a tag's language ({@code es-MX}: Spanish; {@code nv}: Navajo; {@code or}:
+     * Oriya), the SIL table's name without a qualifier such as "(macrolanguage)"; empty when the table does
+     * not know it ({@code und}, a private code). {@link #nameOf} adds the script and region.
      */
     public static Optional<String> englishName(String tag) {
         if (tag == null || tag.isBlank()) {

@@ -35,6 +35,8 @@ package org.attendanceoutreach.policy;
  *                                      letter or text read
  * @param textsEverySchoolDays          school days between personal texts to a family the school has reached
  *                                      by phone (letters package: when a text is due)
+ * @param staffMinutesPerDay            the minutes one staff member can give the plan's work in a school day: the
+ *                                      report's week load says so when a role's day needs more than one person
  *
  * <p>How soon each practice is due is not here: it is each practice's {@code dueWithinSchoolDays}
  * in {@code catalog.json}.
@@ -46,7 +48,7 @@ public record Policy(double atRiskFrom, double moderateChronicFrom, double sever
                      int secondContactWithinCalendarDays, double mostlyIllnessShare, int healthPlanMinimumDaysMissed,
                      int familyBarrierDays, int communityBarrierDays, int unansweredAttemptsBeforeAskingStaff,
                      int lastWeeksSchoolDays, boolean lettersCompareWithClassmates, int lettersClassmatesMinimum,
-                     int lettersReadingGrade, int textsEverySchoolDays) {
+                     int lettersReadingGrade, int textsEverySchoolDays, int staffMinutesPerDay) {
 
     /** The defaults of the contract and the guides. */
     public static final Policy DEFAULTS = PolicyFile.defaults();

@@ -36,7 +36,8 @@ public final class PolicyFile {
             new Setting("letters-compare-with-classmates", Kind.YES_NO, 0, 1),
             new Setting("letters-classmates-minimum", Kind.COUNT, 10, 1000),
             new Setting("letters-reading-grade", Kind.COUNT, 6, 12),
-            new Setting("texts-every-school-days", Kind.DAYS, 5, 200));
+            new Setting("texts-every-school-days", Kind.DAYS, 5, 200),
+            new Setting("staff-minutes-per-day", Kind.COUNT, 60, 600));
 
     /** Settings that moved out of this file, and where to. */
     private static final Map<String, String> MOVED = Map.of(
@@ -174,7 +175,8 @@ public final class PolicyFile {
                 days(v, "health-plan-minimum-days-missed"), days(v, "family-barrier-days"),
                 days(v, "community-barrier-days"), days(v, "unanswered-attempts-before-asking-staff"),
                 days(v, "last-weeks-school-days"), v.get("letters-compare-with-classmates") > 0,
-                days(v, "letters-classmates-minimum"), days(v, "letters-reading-grade"), days(v, "texts-every-school-days"));
+                days(v, "letters-classmates-minimum"), days(v, "letters-reading-grade"), days(v, "texts-every-school-days"),
+                days(v, "staff-minutes-per-day"));
     }
 
     private static int days(Map<String, Double> v, String name) {

@@ -1,6 +1,7 @@
 package org.attendanceoutreach.cli;
 
 import org.attendanceoutreach.OutreachEngine;
+import org.attendanceoutreach.output.AtomicFile;
 import org.attendanceoutreach.output.CallList;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -21,8 +22,10 @@ import static org.attendanceoutreach.internal.PlainText.escape;
 
 /** {@code ./outreach call-list FILE...}: today's calls, sorted by who makes them, then student. */
 @Command(name = "call-list", mixinStandardHelpOptions = true,
-        description = {"Today's calls to families: who calls, whom, at which number, in which language, with an interpreter or not, and why.",
-                "Sorted by owner, then student id. Contains phone numbers: they are never written to standard error.",
+        description = {"Today's calls to families, grouped by the staff member who calls, overdue first, one entry per family: whom to ask for,",
+                "the number, the language and interpreter, what the call is for, its first line, and every reason. A family without a",
+                "working number is a task to find one; a student who could not be evaluated is listed too (absent today: still called).",
+                "Contains names and phone numbers: they are never written to standard error.",
                 "Exit status: 0 every student evaluated, 1 some students or inputs had errors (on standard error), 2 the rules do not compile or the command line is wrong."})
 final class CallListCommand implements Callable<Integer> {
     @Spec
@@ -40,6 +43,9 @@ final class CallListCommand implements Callable<Integer> {
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table", description = "table (default), csv or json.")
     String format;
 
+    @Mixin
+    OutputFile output;
+
     @Parameters(paramLabel = "FILE", arity = "0..*", description = "School files (.json, or .jsonl).")
     List<Path> files;
 
@@ -52,7 +58,7 @@ final class CallListCommand implements Callable<Integer> {
             err.println("outreach call-list: '" + escape(format) + "' is not a format: use table, csv or json");
             return 2;
         }
-        if (inputs.nothingGiven(files, spec)) {
+        if (inputs.nothingGiven(files, spec) || !output.ready(spec)) {
             return 2;
         }
         OutreachEngine engine = rules.engine(err);
@@ -66,12 +72,22 @@ final class CallListCommand implements Callable<Integer> {
             calls.addAll(CallList.of(e.file(), e.result(), engine.catalog()));
         }
         calls.sort(CallList.ORDER);
-        switch (f) {
-            case "csv" -> CallList.csv(calls, out);
-            case "json" -> CallList.json(calls, out);
-            default -> CallList.table(calls, out);
+        AtomicFile.Content content = w -> {
+            switch (f) {
+                case "csv" -> CallList.csv(calls, w);
+                case "json" -> CallList.json(calls, w);
+                default -> CallList.table(calls, w);
+            }
+        };
+        if (!output.given()) {
+            content.writeTo(out);
+            out.flush();
+        } else {
+            if (!output.write(spec, content)) {
+                return 2;
+            }
+            err.println("call list: " + escape(output.path.toString()));
         }
-        out.flush();
         return batch.problems() ? 1 : 0;
     }
 }

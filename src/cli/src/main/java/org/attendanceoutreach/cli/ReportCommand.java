@@ -2,7 +2,6 @@ package org.attendanceoutreach.cli;
 
 import org.attendanceoutreach.OutreachEngine;
 import org.attendanceoutreach.result.SchoolResult;
-import org.attendanceoutreach.output.CallList;
 import org.attendanceoutreach.output.HtmlReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -21,8 +20,9 @@ import java.util.concurrent.Callable;
 
 /** {@code ./outreach report FILE --out report.html}: one self-contained HTML page. */
 @Command(name = "report", mixinStandardHelpOptions = true,
-        description = {"One self-contained HTML page (no network, no external files): the attendance-tier chart, support-tier counts,",
-                "today's call list and every student's recommendations with reasons. Contains phone numbers.",
+        description = {"One self-contained HTML page (no network, no external files) for staff on a phone, a desktop or paper:",
+                "today's calls and tasks by staff member (overdue first), each role's minutes for the next five school days,",
+                "the students by tier, and every student's plan (folded until opened). Contains names and phone numbers.",
                 "Exit status: 0 every student evaluated, 1 some students or inputs had errors (the page lists them), 2 the rules do not compile, the command line is wrong or --out cannot be written."})
 final class ReportCommand implements Callable<Integer> {
     @Spec
@@ -58,13 +58,13 @@ final class ReportCommand implements Callable<Integer> {
         SchoolRun.Batch batch = SchoolRun.evaluateAll(engine, inputs.loadAll(files, asOf, progress), err, progress);
         List<HtmlReport.Section> sections = new ArrayList<>();
         for (SchoolRun.Evaluated e : batch.schools()) {
-            sections.add(new HtmlReport.Section(e.result(), CallList.of(e.file(), e.result(), engine.catalog())));
+            sections.add(HtmlReport.Section.of(e.file(), e.result(), engine.catalog()));
         }
         for (SchoolResult failed : batch.failed()) {
-            sections.add(new HtmlReport.Section(failed, List.of()));
+            sections.add(HtmlReport.Section.failed(failed));
         }
         StringWriter page = new StringWriter();
-        HtmlReport.write(sections, engine.policy(), page);
+        HtmlReport.write(sections, engine.catalog(), engine.policy(), page);
         if (!output.given()) {
             out.print(page);
             out.flush();

@@ -1,19 +1,23 @@
 package org.attendanceoutreach.output;
 
-import org.attendanceoutreach.facts.FactsCalculator;
 import com.fasterxml.jackson.core.JsonGenerator;
-import org.attendanceoutreach.result.Recommendation;
-import org.attendanceoutreach.result.SchoolResult;
-import org.attendanceoutreach.result.StudentResult;
 import org.attendanceoutreach.catalog.Catalog;
 import org.attendanceoutreach.catalog.Owner;
 import org.attendanceoutreach.catalog.Practice;
+import org.attendanceoutreach.facts.FactsCalculator;
 import org.attendanceoutreach.internal.JsonEscapes;
+import org.attendanceoutreach.internal.Languages;
 import org.attendanceoutreach.internal.PlainText;
 import org.attendanceoutreach.read.SchoolFile;
 import org.attendanceoutreach.read.StudentInput;
+import org.attendanceoutreach.result.Recommendation;
+import org.attendanceoutreach.result.SchoolResult;
+import org.attendanceoutreach.result.StudentResult;
+import org.attendanceoutreach.school.Absence;
+import org.attendanceoutreach.school.AbsenceType;
 import org.attendanceoutreach.school.Contact;
 import org.attendanceoutreach.school.ContactRole;
+import org.attendanceoutreach.school.School;
 import org.attendanceoutreach.school.Student;
 
 import java.io.IOException;
@@ -23,48 +27,92 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * Today's calls: for every recommendation that is a phone call to the family (the catalog's
- * {@code "call": true}) and is due today or overdue (step 1 of the plan), who calls, whom, at which
- * number, in which language, with or without an interpreter, and why, in one line. A student's calls
- * by the same person to the same contact are one call; what a call also covers (the push to come in
- * today, the interpreter, the Education Decision Maker) is listed with it. Sorted by owner, then
- * student id.
- *
- * <p>The phone number is the point of a call list, so it is in the output; it is never logged or put
- * in a message.
+ * Today's calls, one entry per family: every recommendation of the plan that is a phone call to the
+ * family (the catalog's {@code "call": true}) and is due today or overdue, with whom to ask for (name and
+ * relationship), the number, the language by name, the interpreter, what the call is for (every practice
+ * it carries out, in words), its first line, and every reason. Grouped by the staff member who calls,
+ * overdue first.
+ * <ul>
+ *   <li>A family without a working number is a "find a number" task ({@link Task#FIND_NUMBER}), never a call
+ *       with no number; so is a family whose plan asks for a working number today.</li>
+ *   <li>A student who could not be evaluated is still listed ({@code error} set: "could not be evaluated: see
+ *       the error"). When the record was read and today's absence itself is valid (an instructional day,
+ *       within the enrolment, a day missed), today's call still comes out; otherwise the entry asks the
+ *       attendance team to fix the record ({@link Task#CHECK_RECORD}).</li>
+ * </ul>
+ * The phone number and the name are the point of a call list, so they are in the output; they are
+ * never logged or put in a message.
  */
 public final class CallList {
-    /** One call to make. {@code phone} is null when no working number is on file for the contact. */
-    public record Call(String schoolId, LocalDate asOf, Owner owner, String studentId, String grade, ContactRole contactRole,
-                       String relationship, String phone, String language, boolean interpreterNeeded,
-                       List<String> interventions, String reason, LocalDate due) {
+    /** What staff do for the family. */
+    public enum Task {
+        /** Call the family. */
+        CALL,
+        /** No working number on file: find one (friends, lunch forms, emergency cards), then call. */
+        FIND_NUMBER,
+        /** The student could not be evaluated and nothing can be said about today: fix the record and run again. */
+        CHECK_RECORD
+    }
+
+    /** The practice of the same-day call, used for a student who could not be evaluated but is absent today. */
+    static final String SAME_DAY_CALL = "personal-call-home";
+    /** The practice that asks for a working number: it turns a family's entry into a {@link Task#FIND_NUMBER} task. */
+    static final String FIND_NUMBER_PRACTICE = "find-working-phone-number";
+
+    /**
+     * One family to call (or whose number to find) today.
+     *
+     * @param phone         null when there is no working number (then {@code task} is not {@code CALL})
+     * @param language      the BCP 47 tag of the language to call in; {@code languageName} its English name
+     * @param interventions every catalog id the call carries out, the most pressing first
+     * @param purposes      the same, in words (the catalog's names)
+     * @param opening       the call's first line
+     * @param reasons       every reason of every practice the call carries out, each once
+     * @param due           the earliest due date among them (before {@code asOf}: overdue)
+     * @param error         null, or why the student could not be evaluated (ids and field names only)
+     */
+    public record Call(String schoolId, LocalDate asOf, Owner owner, String studentId, String grade, Task task,
+                       ContactRole contactRole, String relationship, String contactName, String phone,
+                       String language, String languageName, boolean interpreterNeeded,
+                       List<String> interventions, List<String> purposes, String opening, List<String> reasons,
+                       LocalDate due, String error) {
         public Call {
             interventions = List.copyOf(interventions);
+            purposes = List.copyOf(purposes);
+            reasons = List.copyOf(reasons);
+        }
+
+        public boolean overdue() {
+            return due.isBefore(asOf);
+        }
+
+        public boolean evaluated() {
+            return error == null;
+        }
+
+        /** Every reason in one line, {@code "; "} between them. */
+        public String reason() {
+            return String.join("; ", reasons);
         }
     }
 
-    /** The contract's order for a call list: owner, then student id (then school, then whom). */
-    public static final Comparator<Call> ORDER = Comparator.comparing((Call c) -> c.owner().name())
+    /** Grouped by who calls; within a person's list the overdue first (earliest due first), then student id. */
+    public static final Comparator<Call> ORDER = Comparator.comparing((Call c) -> c.owner().ordinal())
+            .thenComparing(Call::due)
             .thenComparing(Call::studentId)
-            .thenComparing(Call::schoolId)
-            .thenComparing(c -> c.contactRole().name());
+            .thenComparing(c -> c.schoolId() == null ? "" : c.schoolId());
 
     private CallList() {
     }
 
-    /**
-     * The calls due by the school's as-of day, from a school file and its results, sorted. When one
-     * person has several reasons to call one contact, the call's reason is that of the most pressing
-     * (the earliest stage of the plan, then the earliest due date).
-     *
-     * @param catalog which practices are calls ({@code call}) and the plan's stages
-     */
+    /** The calls due by the school's as-of day, from a school file and its results, in {@link #ORDER}. */
     public static List<Call> of(SchoolFile file, SchoolResult result, Catalog catalog) {
         Map<String, Student> students = new HashMap<>();
         for (StudentInput in : file.students()) {
@@ -74,60 +122,224 @@ public final class CallList {
         }
         List<Call> out = new ArrayList<>();
         for (StudentResult r : result.students()) {
-            if (r.isError()) {
-                continue;
-            }
-            Map<String, List<Recommendation>> byCall = new LinkedHashMap<>();
-            for (Recommendation rec : r.recommendations()) {
-                if (isCall(catalog, rec) && rec.contactRole() != null && !rec.due().isAfter(r.asOf())) {
-                    byCall.computeIfAbsent(rec.owner() + "/" + rec.contactRole(), k -> new ArrayList<>()).add(rec);
-                }
-            }
             Student s = students.get(r.studentId());
-            for (List<Recommendation> recs : byCall.values()) {
-                recs.sort(Comparator.comparing((Recommendation x) -> stage(catalog, x)).thenComparing(Recommendation.ORDER));
-                Recommendation first = recs.get(0);
-                List<String> what = new ArrayList<>();
-                for (Recommendation x : recs) {
-                    what.add(x.intervention());
-                    what.addAll(x.covers());
-                }
-                Contact contact = s == null ? null : FactsCalculator.contactToReach(s);
-                out.add(new Call(result.schoolId(), r.asOf(), first.owner(), r.studentId(), s == null ? null : s.grade(),
-                        first.contactRole(), contact == null ? null : contact.relationship(),
-                        contact == null || !contact.hasUsablePhone() ? null : contact.phone().strip(),
-                        first.language(), recs.stream().anyMatch(x -> Boolean.TRUE.equals(x.interpreterNeeded())),
-                        what, oneLine(first.because()),
-                        recs.stream().map(Recommendation::due).min(Comparator.naturalOrder()).orElseThrow()));
+            Call c = r.isError() ? notEvaluated(file.school(), r, s, catalog) : family(result, r, s, file.school(), catalog);
+            if (c != null) {
+                out.add(c);
             }
         }
         out.sort(ORDER);
         return out;
     }
 
+    /** The family's entry: every call due by today and the search for a number, merged; null when there is none. */
+    private static Call family(SchoolResult result, StudentResult r, Student s, School school, Catalog catalog) {
+        List<Recommendation> recs = new ArrayList<>();
+        boolean findNumber = false;
+        for (Recommendation rec : r.recommendations()) {
+            if (rec.due().isAfter(r.asOf())) {
+                continue;
+            }
+            if (rec.carriesOut(FIND_NUMBER_PRACTICE)) {
+                findNumber = true;
+                recs.add(rec);
+            } else if (isCall(catalog, rec) && rec.contactRole() != null) {
+                recs.add(rec);
+            }
+        }
+        if (recs.isEmpty()) {
+            return null;
+        }
+        // the most pressing first: what is overdue longest, then the earlier stage of the plan, then the contract's order
+        recs.sort(Comparator.comparing(Recommendation::due).thenComparing((Recommendation x) -> stage(catalog, x))
+                .thenComparing(Recommendation.ORDER));
+        Recommendation lead = recs.stream().filter(x -> x.contactRole() != null).findFirst().orElse(recs.get(0));
+        Set<String> what = new LinkedHashSet<>();
+        Set<String> why = new LinkedHashSet<>();
+        if (findNumber) {
+            what.add(FIND_NUMBER_PRACTICE);
+        }
+        for (Recommendation x : recs) {
+            what.add(x.intervention());
+            what.addAll(x.covers());
+            x.because().forEach(b -> why.add(oneLine(b)));
+        }
+        Contact contact = s == null ? null : contactFor(s, lead.contactRole());
+        String phone = contact == null || !contact.hasUsablePhone() ? null : contact.phone().strip();
+        Task task = findNumber || phone == null ? Task.FIND_NUMBER : Task.CALL;
+        if (task == Task.FIND_NUMBER) {
+            phone = null;
+            what.add(FIND_NUMBER_PRACTICE);
+        }
+        String language = lead.language() != null ? lead.language()
+                : recs.stream().map(Recommendation::language).filter(l -> l != null).findFirst()
+                .orElse(s == null ? null : languageOf(s, contact));
+        boolean interpreter = recs.stream().anyMatch(x -> Boolean.TRUE.equals(x.interpreterNeeded()));
+        List<String> ids = List.copyOf(what);
+        ContactRole role = lead.contactRole() != null ? lead.contactRole() : contact == null ? null : contact.role();
+        return new Call(result.schoolId(), r.asOf(), lead.owner(), r.studentId(), s == null ? null : s.grade(), task, role,
+                contact == null ? null : contact.relationship(), contact == null ? null : contact.name(), phone,
+                language, Languages.nameOf(language), interpreter, ids, names(catalog, ids),
+                Openings.firstLine(ids, s == null ? null : absenceToday(s, r.asOf()), role), List.copyOf(why),
+                recs.stream().map(Recommendation::due).min(Comparator.naturalOrder()).orElseThrow(), null);
+    }
+
+    /**
+     * A student who could not be evaluated: today's call when the record says, validly, that the
+     * student is absent today; otherwise a task to fix the record. Never dropped.
+     */
+    private static Call notEvaluated(School school, StudentResult r, Student s, Catalog catalog) {
+        LocalDate today = r.asOf() != null ? r.asOf() : school.asOf();
+        String error = "could not be evaluated: see the error" + (r.error().field() == null || r.error().field().isEmpty()
+                ? "" : " (" + PlainText.escape(r.error().field()) + ")");
+        Contact contact = s == null ? null : FactsCalculator.contactToReach(s);
+        Owner caseOwner = s != null && s.mentor() != null ? Owner.MENTOR : Owner.TEACHER;
+        String language = s == null ? null : languageOf(s, contact);
+        boolean interpreter = language != null && !primary(language).equals(primary(school.schoolLanguage()));
+        Absence absent = s == null ? null : validAbsenceToday(s, school, today);
+        String grade = s == null ? null : s.grade();
+        if (absent != null && catalog.contains(SAME_DAY_CALL)) {
+            String phone = contact == null || !contact.hasUsablePhone() ? null : contact.phone().strip();
+            Task task = phone == null ? Task.FIND_NUMBER : Task.CALL;
+            List<String> ids = task == Task.CALL ? List.of(SAME_DAY_CALL) : List.of(SAME_DAY_CALL, FIND_NUMBER_PRACTICE);
+            String reason = "absent today (" + absent.type() + (absent.reason() == null ? "" : ", " + absent.reason()) + ")";
+            return new Call(school.schoolId(), today, caseOwner, r.studentId(), grade, task,
+                    contact == null ? null : contact.role(), contact == null ? null : contact.relationship(),
+                    contact == null ? null : contact.name(), phone, language, Languages.nameOf(language), interpreter,
+                    ids, names(catalog, ids), Openings.firstLine(SAME_DAY_CALL, absent.type(), contact == null ? null : contact.role()),
+                    List.of(reason, error), today, error);
+        }
+        return new Call(school.schoolId(), today, Owner.ATTENDANCE_TEAM, r.studentId(), grade, Task.CHECK_RECORD,
+                contact == null ? null : contact.role(), contact == null ? null : contact.relationship(),
+                contact == null ? null : contact.name(), null, language, Languages.nameOf(language), interpreter,
+                List.of(), List.of("Fix the student's record, then run again"), "", List.of(error), today, error);
+    }
+
+    /** Today's absence when it is one the engine would count: an instructional day, within the enrolment, a day missed, listed once. */
+    static Absence validAbsenceToday(Student s, School school, LocalDate today) {
+        if (today == null || !school.calendar().isInstructionalDay(today)) {
+            return null;
+        }
+        if (s.enrolledOn() != null && today.isBefore(s.enrolledOn()) || s.withdrawnOn() != null && !today.isBefore(s.withdrawnOn())) {
+            return null;
+        }
+        List<Absence> todays = s.absences().stream().filter(a -> a.date().equals(today)).toList();
+        return todays.size() == 1 && todays.get(0).isDayMissed() ? todays.get(0) : null;
+    }
+
+    private static AbsenceType absenceToday(Student s, LocalDate today) {
+        return s.absences().stream().filter(a -> a.date().equals(today) && a.isDayMissed()).map(Absence::type).findFirst().orElse(null);
+    }
+
+    /** The contact of this role the plan reaches (the one the engine chose when it has that role). */
+    private static Contact contactFor(Student s, ContactRole role) {
+        Contact chosen = FactsCalculator.contactToReach(s);
+        if (chosen == null || role == null || chosen.role() == role) {
+            return chosen;
+        }
+        return s.contacts().stream().filter(c -> c.role() == role && c.hasUsablePhone()).findFirst()
+                .orElse(s.contacts().stream().filter(c -> c.role() == role).findFirst().orElse(chosen));
+    }
+
+    private static String languageOf(Student s, Contact c) {
+        return c != null && c.language() != null ? c.language() : s.context().homeLanguage();
+    }
+
+    private static String primary(String tag) {
+        int dash = tag.indexOf('-');
+        return (dash < 0 ? tag : tag.substring(0, dash)).toLowerCase(Locale.ROOT);
+    }
+
     private static boolean isCall(Catalog catalog, Recommendation rec) {
-        return catalog.find(rec.intervention()).map(Practice::call).orElse(false);
+        return isCall(catalog, rec.intervention());
+    }
+
+    private static boolean isCall(Catalog catalog, String id) {
+        return catalog.find(id).map(Practice::call).orElse(false);
     }
 
     private static int stage(Catalog catalog, Recommendation rec) {
         return catalog.find(rec.intervention()).map(catalog::stageIndex).orElse(Integer.MAX_VALUE);
     }
 
-    private static String oneLine(List<String> because) {
-        return String.join("; ", because).replaceAll("\\s+", " ").strip();
+    static List<String> names(Catalog catalog, List<String> ids) {
+        return ids.stream().map(id -> catalog.find(id).map(Practice::name).orElse(id)).toList();
     }
 
-    /** Whom, in words: {@code PARENT (mother)}. */
+    private static String oneLine(String text) {
+        return text.replaceAll("\\s+", " ").strip();
+    }
+
+    // ---- words ----
+
+    /** A staff role in words: {@code ATTENDANCE_TEAM} is "Attendance team". */
+    public static String ownerWords(Owner owner) {
+        String w = owner.name().toLowerCase(Locale.ROOT).replace('_', ' ');
+        return Character.toUpperCase(w.charAt(0)) + w.substring(1);
+    }
+
+    /** A contact role in words: "parent", "guardian", "Education Decision Maker", "other contact". */
+    public static String roleWords(ContactRole role) {
+        if (role == null) {
+            return "";
+        }
+        return switch (role) {
+            case PARENT -> "parent";
+            case GUARDIAN -> "guardian";
+            case EDUCATION_DECISION_MAKER -> "Education Decision Maker";
+            case OTHER -> "other contact";
+        };
+    }
+
+    /** Whom to ask for, in words: {@code Ana Lopez, mother (parent)}; what is not known is left out. */
     public static String whom(Call c) {
-        return c.contactRole() + (c.relationship() == null || c.relationship().isBlank() ? "" : " (" + c.relationship() + ")");
+        List<String> parts = new ArrayList<>();
+        if (c.contactName() != null && !c.contactName().isBlank()) {
+            parts.add(c.contactName().strip());
+        }
+        String rel = c.relationship() == null || c.relationship().isBlank() ? null : c.relationship().strip();
+        String role = roleWords(c.contactRole());
+        if (rel != null) {
+            parts.add(role.isEmpty() || rel.equalsIgnoreCase(role) ? rel : rel + " (" + role + ")");
+        } else if (!role.isEmpty()) {
+            parts.add(role);
+        }
+        return parts.isEmpty() ? "none on file" : String.join(", ", parts);
+    }
+
+    /** The language in words, with the interpreter: {@code in Spanish, with an adult interpreter}. */
+    public static String languageWords(Call c) {
+        String name = c.languageName() == null ? "the language is not known" : "in " + c.languageName();
+        return name + (c.interpreterNeeded() ? ", with an adult interpreter" : "");
+    }
+
+    /** What to do, in words, before whom: "Call", "Find a number for", "Find a contact:", "Fix the record;". */
+    public static String taskWords(Call c) {
+        return switch (c.task()) {
+            case CALL -> "Call";
+            case FIND_NUMBER -> c.contactRole() == null ? "Find a contact and a working number:" : "Find a number for";
+            case CHECK_RECORD -> "Fix the record; contact:";
+        };
+    }
+
+    /** Where the entry stands: {@code overdue since 2026-11-09}, {@code due today}, or the error. */
+    public static String statusWords(Call c) {
+        if (c.task() == Task.CHECK_RECORD) {
+            return c.error();
+        }
+        return c.overdue() ? "overdue since " + c.due() : "due today";
     }
 
     // ---- formats ----
 
+    private static final int WIDTH = 100;
+
     /**
-     * A table for people, one line per call. Text from the input (ids, relationships, numbers) is
-     * shown with its control characters escaped ({@link PlainText}): no value can break the line
-     * or send an escape sequence to the terminal.
+     * A list for people, grouped by who calls, one entry per family: a first line (student, whom,
+     * number, language and interpreter, where it stands), then what the call is for, its first line
+     * and why, wrapped at 100 characters. Text from the input (ids, names, relationships, numbers) is
+     * shown with its control characters escaped ({@link PlainText}): no value can break a line or send
+     * an escape sequence to the terminal.
      */
     public static void table(List<Call> calls, Writer w) {
         PrintWriter out = new PrintWriter(w);
@@ -136,49 +348,100 @@ public final class CallList {
             out.flush();
             return;
         }
-        int[] width = {5, 7, 4, 5, 8};
+        Owner current = null;
         for (Call c : calls) {
-            width[0] = Math.max(width[0], c.owner().name().length());
-            width[1] = Math.max(width[1], shown(c.studentId()).length());
-            width[2] = Math.max(width[2], shown(whom(c)).length());
-            width[3] = Math.max(width[3], shown(phoneText(c)).length());
-            width[4] = Math.max(width[4], c.language() == null ? 1 : shown(c.language()).length());
-        }
-        String format = "%-" + width[0] + "s  %-" + width[1] + "s  %-" + width[2] + "s  %-" + width[3] + "s  %-" + width[4]
-                + "s  %-11s  %s%n";
-        out.printf(Locale.ROOT, format, "OWNER", "STUDENT", "WHOM", "PHONE", "LANGUAGE", "INTERPRETER", "WHAT: WHY");
-        for (Call c : calls) {
-            out.printf(Locale.ROOT, format, c.owner(), shown(c.studentId()), shown(whom(c)), shown(phoneText(c)),
-                    c.language() == null ? "-" : shown(c.language()), c.interpreterNeeded() ? "yes" : "no",
-                    shown(String.join(" + ", c.interventions()) + ": " + c.reason())
-                            + (c.due().isBefore(c.asOf()) ? " (due " + c.due() + ")" : ""));
+            if (c.owner() != current) {
+                current = c.owner();
+                Owner o = current;
+                List<Call> mine = calls.stream().filter(x -> x.owner() == o).toList();
+                long overdue = mine.stream().filter(x -> x.overdue() && x.task() != Task.CHECK_RECORD).count();
+                out.println();
+                out.println(ownerWords(o).toUpperCase(Locale.ROOT) + ": " + mine.size() + (mine.size() == 1 ? " family" : " families")
+                        + (overdue == 0 ? "" : " (" + overdue + " overdue)"));
+            }
+            String head = shown(c.studentId()) + (c.grade() == null ? "" : " (grade " + shown(c.grade()) + ")") + " · "
+                    + statusWords(c);
+            out.println("  " + head);
+            String number = c.phone() == null ? (c.task() == Task.CHECK_RECORD || c.contactRole() == null ? "" : " · no working number: find one")
+                    : " · " + shown(c.phone());
+            wrap(out, "    ", taskWords(c) + " " + shown(whom(c)) + number + " · " + shown(languageWords(c)));
+            if (!c.purposes().isEmpty()) {
+                wrap(out, "    ", "For: " + shown(String.join("; ", c.purposes())));
+            }
+            if (!c.opening().isEmpty()) {
+                wrap(out, "    ", "Open with: " + shown(c.opening()));
+            }
+            wrap(out, "    ", "Why: " + shown(c.reason()));
         }
         out.println();
-        out.printf(Locale.ROOT, "%d call%s%n", calls.size(), calls.size() == 1 ? "" : "s");
+        long toCall = calls.stream().filter(c -> c.task() == Task.CALL).count();
+        long find = calls.stream().filter(c -> c.task() == Task.FIND_NUMBER).count();
+        long check = calls.stream().filter(c -> c.task() == Task.CHECK_RECORD).count();
+        out.printf(Locale.ROOT, "%d call%s, %d number%s to find%s%n", toCall, toCall == 1 ? "" : "s", find, find == 1 ? "" : "s",
+                check == 0 ? "" : ", " + check + " record" + (check == 1 ? "" : "s") + " to fix");
         out.flush();
+    }
+
+    /** Writes {@code text} in lines of at most {@value #WIDTH} characters, the first with {@code indent}, the rest two more. */
+    static void wrap(PrintWriter out, String indent, String text) {
+        String prefix = indent;
+        StringBuilder line = new StringBuilder(prefix);
+        for (String word : text.split(" ")) {
+            if (word.isEmpty()) {
+                continue;
+            }
+            if (line.length() > prefix.length() && line.length() + 1 + word.length() > WIDTH) {
+                out.println(line);
+                prefix = indent + "  ";
+                line = new StringBuilder(prefix);
+            }
+            if (line.length() > prefix.length()) {
+                line.append(' ');
+            }
+            while (prefix.length() + word.length() > WIDTH) {
+                // one word longer than a line (a very long id, say): cut it
+                int room = WIDTH - line.length();
+                line.append(word, 0, room);
+                out.println(line);
+                word = word.substring(room);
+                prefix = indent + "  ";
+                line = new StringBuilder(prefix);
+            }
+            line.append(word);
+        }
+        if (line.length() > prefix.length()) {
+            out.println(line);
+        }
     }
 
     private static String shown(String text) {
         return PlainText.escape(text);
     }
 
-    private static String phoneText(Call c) {
-        return c.phone() == null ? "(no working number)" : c.phone();
-    }
-
     private static final String[] COLUMNS = {"owner", "studentId", "schoolId", "grade", "contactRole", "relationship", "phone",
-            "language", "interpreterNeeded", "interventions", "reason", "due"};
+            "language", "interpreterNeeded", "interventions", "reason", "due", "task", "status", "contactName", "languageName",
+            "purpose", "opening", "error"};
 
-    /** One row per call, with a header. No cell can start a spreadsheet formula (see {@link SpreadsheetCsv}). */
+    /**
+     * One row per family, with a header: the earlier columns as before ({@code reason} now holds every
+     * reason), then {@code task}, {@code status}, {@code contactName}, {@code languageName}, {@code purpose},
+     * {@code opening} and {@code error}. No cell can start a spreadsheet formula (see {@link SpreadsheetCsv}).
+     */
     public static void csv(List<Call> calls, Writer out) throws IOException {
         List<List<String>> rows = new ArrayList<>();
         for (Call c : calls) {
-            rows.add(List.of(c.owner().name(), c.studentId(), nz(c.schoolId()), nz(c.grade()), c.contactRole().name(), nz(c.relationship()),
+            rows.add(List.of(c.owner().name(), c.studentId(), nz(c.schoolId()), nz(c.grade()),
+                    c.contactRole() == null ? "" : c.contactRole().name(), nz(c.relationship()),
                     nz(c.phone()), nz(c.language()), Boolean.toString(c.interpreterNeeded()), String.join(" ", c.interventions()),
-                    c.reason(), c.due().toString()));
+                    c.reason(), c.due().toString(), c.task().name(), status(c), nz(c.contactName()), nz(c.languageName()),
+                    String.join("; ", c.purposes()), c.opening(), nz(c.error())));
         }
         SpreadsheetCsv.write(COLUMNS, rows, out);
         out.flush();
+    }
+
+    private static String status(Call c) {
+        return !c.evaluated() ? "NOT_EVALUATED" : c.overdue() ? "OVERDUE" : "DUE";
     }
 
     /** {@code {"calls": [...]}}, pretty-printed. */
@@ -195,18 +458,24 @@ public final class CallList {
                 g.writeStringField("schoolId", c.schoolId());
                 g.writeStringField("asOf", c.asOf().toString());
                 g.writeStringField("grade", c.grade());
-                g.writeStringField("contactRole", c.contactRole().name());
+                g.writeStringField("task", c.task().name());
+                g.writeStringField("status", status(c));
+                g.writeStringField("contactRole", c.contactRole() == null ? null : c.contactRole().name());
                 g.writeStringField("relationship", c.relationship());
+                g.writeStringField("contactName", c.contactName());
                 g.writeStringField("phone", c.phone());
                 g.writeStringField("language", c.language());
+                g.writeStringField("languageName", c.languageName());
                 g.writeBooleanField("interpreterNeeded", c.interpreterNeeded());
-                g.writeArrayFieldStart("interventions");
-                for (String i : c.interventions()) {
-                    g.writeString(i);
-                }
-                g.writeEndArray();
+                strings(g, "interventions", c.interventions());
+                strings(g, "purposes", c.purposes());
+                g.writeStringField("opening", c.opening());
+                strings(g, "reasons", c.reasons());
                 g.writeStringField("reason", c.reason());
                 g.writeStringField("due", c.due().toString());
+                if (c.error() != null) {
+                    g.writeStringField("error", c.error());
+                }
                 g.writeEndObject();
             }
             g.writeEndArray();
@@ -214,6 +483,14 @@ public final class CallList {
         }
         out.write("\n");
         out.flush();
+    }
+
+    private static void strings(JsonGenerator g, String field, List<String> values) throws IOException {
+        g.writeArrayFieldStart(field);
+        for (String v : values) {
+            g.writeString(v);
+        }
+        g.writeEndArray();
     }
 
     private static String nz(String s) {

@@ -1,240 +1,423 @@
 package org.attendanceoutreach.output;
 
+import org.attendanceoutreach.catalog.Catalog;
+import org.attendanceoutreach.catalog.Owner;
+import org.attendanceoutreach.catalog.Practice;
+import org.attendanceoutreach.internal.Languages;
+import org.attendanceoutreach.internal.PlainText;
+import org.attendanceoutreach.internal.Templates;
+import org.attendanceoutreach.policy.Policy;
+import org.attendanceoutreach.read.SchoolFile;
 import org.attendanceoutreach.result.AttendanceTier;
+import org.attendanceoutreach.result.DueStatus;
+import org.attendanceoutreach.result.NextStep;
 import org.attendanceoutreach.result.Recommendation;
 import org.attendanceoutreach.result.SchoolResult;
 import org.attendanceoutreach.result.StudentResult;
-import org.attendanceoutreach.policy.Policy;
+import org.attendanceoutreach.school.School;
 
 import java.io.IOException;
 import java.io.Writer;
+import java.time.LocalDate;
+import java.time.format.TextStyle;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeSet;
 
 /**
- * One self-contained HTML page per run: for each school, the attendance-tier distribution as an
- * inline SVG chart, the support-tier counts, today's call list, and each student's recommendations
- * with their reasons. No scripts, no external styles, fonts, images or links: it opens offline and
- * prints. All text is escaped. The page is well-formed XML (XHTML syntax), and the same results give
- * the same bytes.
+ * One self-contained HTML page per run, for a school's staff on a phone, a desktop or paper. For each
+ * school, in this order:
+ * <ol>
+ *   <li><b>Today, by staff member</b>: each role's calls (one entry per family, overdue first: whom to ask
+ *       for, the number, the language and interpreter, what for, the first line, why) and its other tasks
+ *       due or overdue (folded);</li>
+ *   <li><b>The week's load</b>: each role's minutes for the next five school days ({@link WeekLoad}), with a
+ *       plain note where a day needs more than one person at the policy's minutes;</li>
+ *   <li><b>By tier</b>: the attendance-tier chart (inline SVG), support-tier counts, and the students of each
+ *       tier;</li>
+ *   <li><b>Every student</b>, by id, each folded to one line until opened: the plan step by step, what waits,
+ *       the cautions;</li>
+ *   <li>students who could not be evaluated, and the practices named in the page with what they are.</li>
+ * </ol>
+ * Rendered by the logic-less template {@code report.mustache} (shipped in the library jar) from maps, lists
+ * and strings only ({@link Templates}). No scripts, no external styles, fonts, images or links (links go to
+ * places in the page, or are {@code tel:} numbers): it opens offline. All text is escaped. The page is
+ * well-formed XML (XHTML syntax), and the same results give the same bytes.
  */
 public final class HtmlReport {
-    /** One school: its results and its calls. */
-    public record Section(SchoolResult result, List<CallList.Call> calls) {
+    /** One school: its results, its calls and the week's load; or a file that could not be read. */
+    public record Section(SchoolResult result, School school, List<CallList.Call> calls) {
+        public Section {
+            calls = calls == null ? List.of() : List.copyOf(calls);
+        }
+
+        /** A school file and its results, with the call list of {@link CallList#of}. */
+        public static Section of(SchoolFile file, SchoolResult result, Catalog catalog) {
+            return new Section(result, file.school(), CallList.of(file, result, catalog));
+        }
+
+        /** An input that could not be read. */
+        public static Section failed(SchoolResult result) {
+            return new Section(result, null, List.of());
+        }
     }
 
-    private static final String[] TIER_COLOURS = {"#8a8f98", "#2e7d32", "#c98a00", "#e65100", "#b71c1c"};
+    /** A school with this many calls today or fewer shows every role's list open; a bigger one shows them folded. */
+    static final int OPEN_UP_TO_CALLS = 40;
+
+    private static final Templates TEMPLATES = Templates.fromClasspath("org/attendanceoutreach/output");
+
+    /** Bar colours of the chart (graphics, beside their labels: never the only way a tier is told). */
+    private static final String[] TIER_COLOURS = {"#6b7280", "#2e7d32", "#a16207", "#c2410c", "#b91c1c"};
 
     private HtmlReport() {
     }
 
-    /** Writes the page. {@code policy} (may be null) puts the tier cut-offs beside the chart. */
-    public static void write(List<Section> sections, Policy policy, Writer w) throws IOException {
-        StringBuilder b = new StringBuilder(64 * 1024);
-        String title = sections.size() == 1 && sections.get(0).result().error() == null
-                ? "Attendance outreach: school " + sections.get(0).result().schoolId() + ", as of " + sections.get(0).result().asOf()
+    /**
+     * Writes the page.
+     *
+     * @param catalog the practices' names, descriptions and minutes
+     * @param policy  the tier cut-offs beside the chart and the minutes per staff member; may be null
+     */
+    public static void write(List<Section> sections, Catalog catalog, Policy policy, Writer w) throws IOException {
+        Map<String, Object> page = new LinkedHashMap<>();
+        boolean one = sections.size() == 1 && sections.get(0).result().error() == null;
+        String title = one
+                ? "Attendance outreach: school " + shown(sections.get(0).result().schoolId()) + ", as of " + sections.get(0).result().asOf()
                 : "Attendance outreach";
-        b.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n")
-                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n")
-                .append("<title>").append(esc(title)).append("</title>\n<style>\n").append(CSS).append("</style>\n</head>\n<body>\n");
-        b.append("<header><h1>").append(esc(title)).append("</h1>\n<p class=\"note\">Who to call today, and what to do for each student, ")
-                .append("from the attendance rules. Contains phone numbers: keep it where student records are kept.</p></header>\n");
-        int n = 0;
-        for (Section s : sections) {
-            school(b, s, policy, n++);
+        page.put("title", title);
+        List<Object> schools = new ArrayList<>();
+        TreeSet<String> used = new TreeSet<>();
+        for (int i = 0; i < sections.size(); i++) {
+            schools.add(school(sections.get(i), catalog, policy, "s" + (i + 1) + "-", used));
         }
-        b.append("</body>\n</html>\n");
-        w.write(b.toString());
+        page.put("schools", schools);
+        List<Object> glossary = new ArrayList<>();
+        for (String id : used) {
+            catalog.find(id).ifPresent(p -> glossary.add(map("name", p.name(), "id", p.id(), "description", p.description(),
+                    "minutes", Integer.toString(p.minutes()))));
+        }
+        page.put("glossary", glossary);
+        page.put("glossaryAny", any(glossary));
+        TEMPLATES.render("report.mustache", page, w);
         w.flush();
     }
 
-    private static void school(StringBuilder b, Section s, Policy policy, int index) {
+    private static Map<String, Object> school(Section s, Catalog catalog, Policy policy, String prefix, TreeSet<String> used) {
         SchoolResult r = s.result();
-        b.append("<main class=\"school\">\n");
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("prefix", prefix);
         if (r.error() != null) {
-            b.append("<h2>").append(esc(r.file())).append("</h2>\n<p class=\"error\">This input could not be read: ")
-                    .append(esc(r.error().toString())).append("</p>\n</main>\n");
-            return;
+            m.put("heading", shown(r.file()));
+            m.put("fileError", shown(r.error().toString()));
+            return m;
         }
         List<StudentResult> ok = r.students().stream().filter(x -> !x.isError()).toList();
         List<StudentResult> errors = r.students().stream().filter(StudentResult::isError).toList();
-        b.append("<h2>School ").append(esc(r.schoolId())).append(" <span class=\"muted\">as of ").append(esc(String.valueOf(r.asOf())))
-                .append(" · ").append(r.students().size()).append(" students · ").append(esc(r.file())).append("</span></h2>\n");
-
-        // attendance tiers: chart and counts
-        Map<AttendanceTier, Integer> tiers = new EnumMap<>(AttendanceTier.class);
-        for (AttendanceTier t : AttendanceTier.values()) {
-            tiers.put(t, 0);
+        m.put("heading", "School " + shown(r.schoolId()));
+        m.put("meta", "as of " + r.asOf() + " · " + r.students().size() + " students · " + shown(r.file()));
+        Map<String, String> anchor = new HashMap<>();
+        List<StudentResult> byId = new ArrayList<>(r.students());
+        byId.sort(Comparator.comparing(StudentResult::studentId));
+        for (int i = 0; i < byId.size(); i++) {
+            anchor.putIfAbsent(byId.get(i).studentId(), prefix + "st" + (i + 1));
         }
+
+        List<Object> today = today(s, catalog, anchor, prefix, used);
+        m.put("today", today);
+        m.put("todayAny", any(today));
+        m.put("load", load(s, catalog, policy, r));
+        m.put("tiers", tiers(ok, policy, prefix, anchor));
+        List<Object> students = new ArrayList<>();
+        for (StudentResult x : byId) {
+            if (!x.isError()) {
+                students.add(student(x, catalog, anchor, used));
+            }
+        }
+        m.put("students", students);
+        m.put("studentCount", Integer.toString(students.size()));
+        List<Object> errs = new ArrayList<>();
+        for (StudentResult x : errors) {
+            errs.add(map("id", shown(x.studentId()), "anchor", anchor.get(x.studentId()), "message", shown(x.error().toString())));
+        }
+        m.put("errors", errs);
+        m.put("errorCount", errors.isEmpty() ? "" : Integer.toString(errors.size()));
+        return m;
+    }
+
+    // ---- today, by staff member ----
+
+    private static List<Object> today(Section s, Catalog catalog, Map<String, String> anchor, String prefix, TreeSet<String> used) {
+        SchoolResult r = s.result();
+        Map<Owner, List<CallList.Call>> calls = new EnumMap<>(Owner.class);
+        for (CallList.Call c : s.calls()) {
+            calls.computeIfAbsent(c.owner(), o -> new ArrayList<>()).add(c);
+        }
+        Map<Owner, List<Object[]>> tasks = new EnumMap<>(Owner.class);
+        for (StudentResult x : r.students()) {
+            for (Recommendation rec : x.recommendations()) {
+                if (!rec.due().isAfter(x.asOf()) && !onCallList(s.calls(), x.studentId(), rec, catalog)) {
+                    tasks.computeIfAbsent(rec.owner(), o -> new ArrayList<>()).add(new Object[] {x, rec});
+                }
+            }
+        }
+        List<Object> out = new ArrayList<>();
+        for (Owner o : Owner.values()) {
+            List<CallList.Call> mine = calls.getOrDefault(o, List.of());
+            List<Object[]> other = new ArrayList<>(tasks.getOrDefault(o, List.of()));
+            if (mine.isEmpty() && other.isEmpty()) {
+                continue;
+            }
+            Map<String, Object> owner = new LinkedHashMap<>();
+            owner.put("anchor", prefix + "today-" + o.name().toLowerCase(Locale.ROOT).replace('_', '-'));
+            owner.put("owner", CallList.ownerWords(o));
+            owner.put("open", s.calls().size() <= OPEN_UP_TO_CALLS ? "yes" : "");
+            long overdue = mine.stream().filter(CallList.Call::overdue).count()
+                    + other.stream().filter(t -> ((Recommendation) t[1]).status() == DueStatus.OVERDUE).count();
+            owner.put("summary", count(mine.size(), "family", "families") + " to call, " + count(other.size(), "other task", "other tasks")
+                    + (overdue == 0 ? "" : "; " + overdue + " overdue"));
+            List<Object> callList = new ArrayList<>();
+            for (CallList.Call c : mine) {
+                c.interventions().forEach(used::add);
+                Map<String, Object> cm = new LinkedHashMap<>();
+                cm.put("student", shown(c.studentId()));
+                cm.put("anchor", anchor.getOrDefault(c.studentId(), ""));
+                cm.put("grade", c.grade() == null ? "" : "grade " + shown(c.grade()));
+                cm.put("status", shown(CallList.statusWords(c)));
+                cm.put("late", c.overdue() || !c.evaluated() ? "yes" : "");
+                cm.put("task", CallList.taskWords(c));
+                cm.put("whom", shown(CallList.whom(c)));
+                cm.put("phone", c.phone() == null ? "" : shown(c.phone()));
+                cm.put("tel", c.phone() == null ? "" : "tel:" + c.phone().replaceAll("[^0-9+]", ""));
+                cm.put("noPhone", c.phone() == null && c.task() != CallList.Task.CHECK_RECORD && c.contactRole() != null ? "yes" : "");
+                String language = CallList.languageWords(c);
+                cm.put("language", shown(Character.toUpperCase(language.charAt(0)) + language.substring(1)));
+                cm.put("interpreter", c.interpreterNeeded() ? "yes" : "");
+                cm.put("purposes", shown(String.join("; ", c.purposes())));
+                cm.put("opening", shown(c.opening()));
+                cm.put("reasons", shown(c.reason()));
+                callList.add(cm);
+            }
+            owner.put("calls", callList);
+            owner.put("callsAny", any(callList));
+            // the other tasks, one line per practice: overdue first, then due today, each with its students
+            Map<String, List<String[]>> byPractice = new LinkedHashMap<>();
+            other.sort(Comparator.comparing((Object[] t) -> ((Recommendation) t[1]).status())
+                    .thenComparing(t -> ((Recommendation) t[1]).intervention())
+                    .thenComparing(t -> ((Recommendation) t[1]).due())
+                    .thenComparing(t -> ((StudentResult) t[0]).studentId()));
+            for (Object[] t : other) {
+                StudentResult x = (StudentResult) t[0];
+                Recommendation rec = (Recommendation) t[1];
+                used.add(rec.intervention());
+                byPractice.computeIfAbsent(rec.status() + " " + rec.intervention(), k -> new ArrayList<>())
+                        .add(new String[] {shown(x.studentId()), anchor.getOrDefault(x.studentId(), ""), rec.due().toString()});
+            }
+            List<Object> taskList = new ArrayList<>();
+            for (Map.Entry<String, List<String[]>> e : byPractice.entrySet()) {
+                boolean late = e.getKey().startsWith(DueStatus.OVERDUE.name());
+                String id = e.getKey().substring(e.getKey().indexOf(' ') + 1);
+                List<Object> who = new ArrayList<>();
+                for (String[] st : e.getValue()) {
+                    who.add(map("student", st[0], "anchor", st[1], "since", late ? st[2] : ""));
+                }
+                taskList.add(map("what", name(catalog, id), "status", late ? "overdue" : "due today", "late", late ? "yes" : "",
+                        "count", Integer.toString(e.getValue().size()), "students", who));
+            }
+            owner.put("taskCount", other.isEmpty() ? "" : count(other.size(), "other task", "other tasks") + " due or overdue");
+            out.add(owner);
+        }
+        return out;
+    }
+
+    /** Whether the call list already carries this recommendation (as a call, or as the search for a number). */
+    private static boolean onCallList(List<CallList.Call> calls, String studentId, Recommendation rec, Catalog catalog) {
+        for (CallList.Call c : calls) {
+            if (c.studentId().equals(studentId) && c.interventions().contains(rec.intervention())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    // ---- the week's load ----
+
+    private static Map<String, Object> load(Section s, Catalog catalog, Policy policy, SchoolResult r) {
+        int limit = policy == null ? Policy.DEFAULTS.staffMinutesPerDay() : policy.staffMinutesPerDay();
+        if (s.school() == null) {
+            return Map.of();
+        }
+        WeekLoad load = WeekLoad.of(r, s.school(), s.calls(), catalog, limit);
+        Map<String, Object> m = new LinkedHashMap<>();
+        if (load.days().isEmpty() || load.minutes().isEmpty()) {
+            m.put("empty", "Nothing is due in the next five school days.");
+            return m;
+        }
+        List<Object> days = new ArrayList<>();
+        List<String> labels = new ArrayList<>();
+        for (LocalDate d : load.days()) {
+            String label = d.getDayOfWeek().getDisplayName(TextStyle.SHORT, Locale.ENGLISH) + " " + d.getMonthValue() + "/" + d.getDayOfMonth();
+            labels.add(label);
+            days.add(map("label", label, "date", d.toString()));
+        }
+        m.put("days", days);
+        List<Object> rows = new ArrayList<>();
+        List<Object> notes = new ArrayList<>();
+        for (Map.Entry<Owner, int[]> e : load.minutes().entrySet()) {
+            List<Object> cells = new ArrayList<>();
+            for (int i = 0; i < load.days().size(); i++) {
+                int min = e.getValue()[i];
+                boolean over = min > limit;
+                cells.add(map("minutes", Integer.toString(min), "over", over ? "yes" : ""));
+                if (over) {
+                    notes.add(CallList.ownerWords(e.getKey()) + ", " + labels.get(i) + ": " + min + " minutes, the time of "
+                            + load.people(min) + " people at " + limit + " minutes each: share it out, or move some to a quieter day.");
+                }
+            }
+            rows.add(map("owner", CallList.ownerWords(e.getKey()), "cells", cells));
+        }
+        m.put("rows", rows);
+        m.put("rowsAny", any(rows));
+        m.put("notes", notes);
+        m.put("notesAny", any(notes));
+        m.put("limit", Integer.toString(limit));
+        return m;
+    }
+
+    // ---- tiers ----
+
+    private static Map<String, Object> tiers(List<StudentResult> ok, Policy policy, String prefix, Map<String, String> anchor) {
+        AttendanceTier[] order = {AttendanceTier.SEVERE_CHRONIC, AttendanceTier.MODERATE_CHRONIC, AttendanceTier.AT_RISK,
+                AttendanceTier.SATISFACTORY, AttendanceTier.INSUFFICIENT_DATA};
+        Map<AttendanceTier, List<StudentResult>> by = new EnumMap<>(AttendanceTier.class);
         int[] support = new int[4];
         for (StudentResult x : ok) {
-            tiers.merge(x.attendanceTier(), 1, Integer::sum);
+            by.computeIfAbsent(x.attendanceTier(), t -> new ArrayList<>()).add(x);
             if (x.supportTier() >= 1 && x.supportTier() <= 3) {
                 support[x.supportTier()]++;
             }
         }
-        b.append("<section class=\"summary\">\n<div class=\"chart\">\n<h3>Attendance tiers</h3>\n");
-        chart(b, tiers, ok.size(), "tiers-" + index);
-        b.append("</div>\n<div class=\"counts\">\n<h3>Support tiers</h3>\n<table class=\"small\">\n<thead><tr><th>tier</th><th>what it means</th>")
-                .append("<th class=\"num\">students</th></tr></thead>\n<tbody>\n");
-        String[] meaning = {"", "universal: every family", "early intervention", "intensive"};
-        for (int t = 1; t <= 3; t++) {
-            b.append("<tr><td>").append(t).append("</td><td>").append(meaning[t]).append("</td><td class=\"num\">")
-                    .append(support[t]).append("</td></tr>\n");
-        }
-        b.append("</tbody>\n</table>\n");
-        if (policy != null) {
-            b.append("<p class=\"note\">Share of enrolled days missed: at risk from ").append(percent(policy.atRiskFrom()))
-                    .append(", moderately chronic from ").append(percent(policy.moderateChronicFrom()))
-                    .append(", severely chronic from ").append(percent(policy.severeChronicFrom())).append(".</p>\n");
-        }
-        if (!errors.isEmpty()) {
-            b.append("<p class=\"error\">").append(errors.size()).append(errors.size() == 1 ? " student" : " students")
-                    .append(" could not be evaluated; see the end of this page.</p>\n");
-        }
-        b.append("</div>\n</section>\n");
-
-        // today's calls
-        b.append("<section>\n<h3>Today's calls <span class=\"muted\">(").append(s.calls().size()).append(")</span></h3>\n");
-        if (s.calls().isEmpty()) {
-            b.append("<p>No calls due today.</p>\n");
-        } else {
-            b.append("<table class=\"calls\">\n<thead><tr><th>who calls</th><th>student</th><th>whom</th><th>number</th>")
-                    .append("<th>language</th><th>interpreter</th><th>what and why</th></tr></thead>\n<tbody>\n");
-            for (CallList.Call c : s.calls()) {
-                b.append("<tr><td>").append(esc(words(c.owner().name()))).append("</td><td>").append(esc(c.studentId()))
-                        .append("</td><td>").append(esc(CallList.whom(c))).append("</td><td class=\"phone\">")
-                        .append(c.phone() == null ? "<em>no working number</em>" : esc(c.phone())).append("</td><td>")
-                        .append(esc(c.language() == null ? "" : c.language())).append("</td><td>")
-                        .append(c.interpreterNeeded() ? "<strong>yes, an adult</strong>" : "no").append("</td><td>")
-                        .append(esc(String.join(" + ", c.interventions()))).append("<br/><span class=\"why\">")
-                        .append(esc(c.reason())).append("</span></td></tr>\n");
-            }
-            b.append("</tbody>\n</table>\n");
-        }
-        b.append("</section>\n");
-
-        // every student with something to do, most concerning first, then the rest in one table
-        List<StudentResult> todo = new ArrayList<>();
-        List<StudentResult> nothing = new ArrayList<>();
-        for (StudentResult x : ok) {
-            (x.recommendations().isEmpty() ? nothing : todo).add(x);
-        }
-        todo.sort(java.util.Comparator.comparing((StudentResult x) -> -x.attendanceTier().severity())
-                .thenComparing(x -> -x.supportTier()).thenComparing(StudentResult::studentId));
-        b.append("<section>\n<h3>Students with recommendations <span class=\"muted\">(").append(todo.size())
-                .append(")</span></h3>\n");
-        for (StudentResult x : todo) {
-            student(b, x);
-        }
-        if (!nothing.isEmpty()) {
-            b.append("<h3>No recommendations <span class=\"muted\">(").append(nothing.size()).append(")</span></h3>\n")
-                    .append("<table class=\"small\">\n<thead><tr><th>student</th><th>attendance tier</th><th class=\"num\">days missed</th>")
-                    .append("<th class=\"num\">enrolled days</th></tr></thead>\n<tbody>\n");
-            for (StudentResult x : nothing) {
-                b.append("<tr><td>").append(esc(x.studentId())).append("</td><td>").append(badge(x.attendanceTier()))
-                        .append("</td><td class=\"num\">").append(esc(ResultWriter.number(x.daysMissed()))).append("</td><td class=\"num\">")
-                        .append(x.daysEnrolled()).append("</td></tr>\n");
-            }
-            b.append("</tbody>\n</table>\n");
-        }
-        if (!errors.isEmpty()) {
-            b.append("<h3>Could not be evaluated <span class=\"muted\">(").append(errors.size()).append(")</span></h3>\n<ul class=\"errors\">\n");
-            for (StudentResult x : errors) {
-                b.append("<li><strong>").append(esc(x.studentId())).append("</strong>: ").append(esc(x.error().toString())).append("</li>\n");
-            }
-            b.append("</ul>\n");
-        }
-        b.append("</section>\n</main>\n");
-    }
-
-    private static void student(StringBuilder b, StudentResult x) {
-        b.append("<article class=\"student\">\n<h4>").append(esc(x.studentId())).append(" ").append(badge(x.attendanceTier()))
-                .append(" <span class=\"muted\">support tier ").append(x.supportTier()).append(" · ")
-                .append(esc(ResultWriter.number(x.daysMissed()))).append(" of ").append(x.daysEnrolled()).append(" enrolled days missed");
-        if (x.daysEnrolled() > 0) {
-            b.append(" (").append(String.format(Locale.ROOT, "%.1f%%", x.daysMissed() * 100 / x.daysEnrolled())).append(")");
-        }
-        b.append("</span></h4>\n<table>\n<thead><tr><th>step</th><th>due</th><th>what</th><th>who</th><th>whom</th><th>why</th></tr></thead>\n<tbody>\n");
-        List<Recommendation> plan = new ArrayList<>(x.recommendations());
-        plan.sort(java.util.Comparator.comparingInt(Recommendation::step).thenComparing(Recommendation.ORDER));
-        for (Recommendation rec : plan) {
-            String whom = rec.contactRole() == null ? "" : rec.contactRole() + (rec.language() == null ? "" : ", " + rec.language())
-                    + (Boolean.TRUE.equals(rec.interpreterNeeded()) ? ", interpreter" : "");
-            b.append("<tr><td class=\"num\">").append(rec.step()).append("</td><td class=\"date\">").append(esc(rec.due().toString()))
-                    .append(rec.status() == org.attendanceoutreach.result.DueStatus.UPCOMING ? ""
-                            : "<br/><strong>" + esc(rec.status().name().toLowerCase(Locale.ROOT)) + "</strong>")
-                    .append("</td><td>").append(esc(rec.intervention()))
-                    .append(" <span class=\"impact\">").append(esc(rec.impact().name().toLowerCase(Locale.ROOT))).append("</span>")
-                    .append(rec.covers().isEmpty() ? "" : "<br/><span class=\"why\">also: " + esc(String.join(", ", rec.covers())) + "</span>")
-                    .append("</td><td>")
-                    .append(esc(words(rec.owner().name()))).append("</td><td>").append(esc(whom)).append("</td><td>");
-            for (int i = 0; i < rec.because().size(); i++) {
-                b.append(i == 0 ? "" : "<br/>").append(esc(rec.because().get(i)));
-            }
-            b.append("</td></tr>\n");
-        }
-        b.append("</tbody>\n</table>\n");
-        if (!x.next().isEmpty()) {
-            b.append("<p class=\"note\">Next: ");
-            for (int i = 0; i < x.next().size(); i++) {
-                b.append(i == 0 ? "" : "; ").append(esc(x.next().get(i).intervention())).append(", after ")
-                        .append(esc(x.next().get(i).after()));
-            }
-            b.append("</p>\n");
-        }
-        if (!x.cautions().isEmpty()) {
-            b.append("<ul class=\"cautions\">\n");
-            for (String c : x.cautions()) {
-                b.append("<li>").append(esc(c)).append("</li>\n");
-            }
-            b.append("</ul>\n");
-        }
-        b.append("</article>\n");
-    }
-
-    /** A horizontal bar chart of the tiers, drawn in SVG inside the page. */
-    private static void chart(StringBuilder b, Map<AttendanceTier, Integer> tiers, int total, String id) {
-        AttendanceTier[] order = {AttendanceTier.SATISFACTORY, AttendanceTier.AT_RISK, AttendanceTier.MODERATE_CHRONIC,
-                AttendanceTier.SEVERE_CHRONIC, AttendanceTier.INSUFFICIENT_DATA};
+        Map<String, Object> m = new LinkedHashMap<>();
         int max = 1;
         for (AttendanceTier t : order) {
-            max = Math.max(max, tiers.get(t));
+            max = Math.max(max, by.getOrDefault(t, List.of()).size());
         }
         int labelWidth = 170;
-        int barArea = 300;
+        int barArea = 260;
         int row = 34;
-        int width = labelWidth + barArea + 110;
-        int height = order.length * row + 10;
+        List<Object> bars = new ArrayList<>();
         StringBuilder desc = new StringBuilder();
-        for (AttendanceTier t : order) {
-            desc.append(desc.length() == 0 ? "" : ", ").append(tierWords(t)).append(": ").append(tiers.get(t));
-        }
-        b.append("<svg class=\"bars\" role=\"img\" aria-labelledby=\"").append(id).append("-title\" viewBox=\"0 0 ").append(width)
-                .append(' ').append(height).append("\" width=\"").append(width).append("\" height=\"").append(height).append("\">\n")
-                .append("<title id=\"").append(id).append("-title\">Students by attendance tier (").append(total).append(" evaluated): ")
-                .append(esc(desc.toString())).append("</title>\n");
+        List<Object> groups = new ArrayList<>();
         for (int i = 0; i < order.length; i++) {
             AttendanceTier t = order[i];
-            int count = tiers.get(t);
+            List<StudentResult> list = by.getOrDefault(t, List.of());
+            int count = list.size();
             int y = 5 + i * row;
             int len = count == 0 ? 0 : Math.max(2, (int) Math.round((double) count * barArea / max));
-            String share = total == 0 ? "" : String.format(Locale.ROOT, " (%.0f%%)", count * 100.0 / total);
-            b.append("<text x=\"").append(labelWidth - 8).append("\" y=\"").append(y + 19).append("\" text-anchor=\"end\">")
-                    .append(esc(tierWords(t))).append("</text>\n")
-                    .append("<rect x=\"").append(labelWidth).append("\" y=\"").append(y + 4).append("\" width=\"").append(len)
-                    .append("\" height=\"22\" rx=\"3\" fill=\"").append(TIER_COLOURS[t.ordinal()]).append("\"/>\n")
-                    .append("<text x=\"").append(labelWidth + len + 6).append("\" y=\"").append(y + 19).append("\" class=\"value\">")
-                    .append(count).append(esc(share)).append("</text>\n");
+            String share = ok.isEmpty() ? "" : String.format(Locale.ROOT, " (%.0f%%)", count * 100.0 / ok.size());
+            bars.add(map("label", tierWords(t), "labelX", Integer.toString(labelWidth - 8), "textY", Integer.toString(y + 19),
+                    "x", Integer.toString(labelWidth), "y", Integer.toString(y + 4), "width", Integer.toString(len),
+                    "fill", TIER_COLOURS[t.ordinal()], "valueX", Integer.toString(labelWidth + len + 6), "value", count + share));
+            desc.append(desc.length() == 0 ? "" : ", ").append(tierWords(t)).append(": ").append(count);
+            List<Object> members = new ArrayList<>();
+            list.stream().sorted(Comparator.comparing(StudentResult::studentId))
+                    .forEach(x -> members.add(map("id", shown(x.studentId()), "anchor", anchor.get(x.studentId()))));
+            groups.add(map("tier", tierWords(t), "badge", "t" + t.ordinal(), "count", Integer.toString(count), "students", members,
+                    "anchor", prefix + "tier-" + t.name().toLowerCase(Locale.ROOT).replace('_', '-')));
         }
-        b.append("</svg>\n");
+        m.put("chart", map("id", prefix + "chart", "width", Integer.toString(labelWidth + barArea + 90),
+                "height", Integer.toString(order.length * row + 10),
+                "title", "Students by attendance tier (" + ok.size() + " evaluated): " + desc, "bars", bars));
+        String[] meaning = {"", "universal: every family", "early intervention", "intensive"};
+        List<Object> supportRows = new ArrayList<>();
+        for (int t = 1; t <= 3; t++) {
+            supportRows.add(map("tier", Integer.toString(t), "meaning", meaning[t], "count", Integer.toString(support[t])));
+        }
+        m.put("support", supportRows);
+        m.put("groups", groups);
+        if (policy != null) {
+            m.put("cutoffs", "Share of enrolled days missed: at risk from " + percent(policy.atRiskFrom()) + ", moderately chronic from "
+                    + percent(policy.moderateChronicFrom()) + ", severely chronic from " + percent(policy.severeChronicFrom()) + ".");
+        }
+        return m;
     }
 
-    private static String badge(AttendanceTier t) {
-        return "<span class=\"badge t" + t.ordinal() + "\">" + esc(tierWords(t)) + "</span>";
+    // ---- one student ----
+
+    private static Map<String, Object> student(StudentResult x, Catalog catalog, Map<String, String> anchor, TreeSet<String> used) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("anchor", anchor.get(x.studentId()));
+        m.put("id", shown(x.studentId()));
+        m.put("tier", tierWords(x.attendanceTier()));
+        m.put("badge", "t" + x.attendanceTier().ordinal());
+        m.put("supportTier", Integer.toString(x.supportTier()));
+        m.put("missed", ResultWriter.number(x.daysMissed()) + " of " + x.daysEnrolled() + " days missed"
+                + (x.daysEnrolled() > 0 ? String.format(Locale.ROOT, " (%.1f%%)", x.daysMissed() * 100 / x.daysEnrolled()) : ""));
+        long now = x.recommendations().stream().filter(rec -> !rec.due().isAfter(x.asOf())).count();
+        m.put("now", now == 0 ? (x.recommendations().isEmpty() ? "nothing to do" : "nothing due yet")
+                : count((int) now, "thing", "things") + " due");
+        m.put("late", x.recommendations().stream().anyMatch(rec -> rec.status() == DueStatus.OVERDUE) ? "yes" : "");
+        List<Recommendation> plan = new ArrayList<>(x.recommendations());
+        plan.sort(Comparator.comparingInt(Recommendation::step).thenComparing(Recommendation.ORDER));
+        // whom the plan reaches, said once for the student; a step that reaches someone else says so
+        Map<String, Integer> reach = new LinkedHashMap<>();
+        for (Recommendation rec : plan) {
+            if (rec.contactRole() != null) {
+                reach.merge(whom(rec), 1, Integer::sum);
+            }
+        }
+        String family = reach.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse("");
+        m.put("family", family);
+        java.util.Set<String> said = new java.util.HashSet<>();
+        said.add("support tier " + x.supportTier()); // in the student's line already
+        List<Object> steps = new ArrayList<>();
+        for (Recommendation rec : plan) {
+            used.add(rec.intervention());
+            used.addAll(rec.covers());
+            String whom = rec.contactRole() == null || whom(rec).equals(family) ? "" : "with the " + whom(rec);
+            List<String> reasons = new ArrayList<>();
+            for (String reason : rec.because()) {
+                if (said.add(reason)) {
+                    reasons.add(reason);
+                }
+            }
+            steps.add(map("step", Integer.toString(rec.step()),
+                    "status", switch (rec.status()) {
+                        case OVERDUE -> "overdue since " + rec.due();
+                        case DUE -> "due today";
+                        case UPCOMING -> "due " + rec.due();
+                    },
+                    "late", rec.status() == DueStatus.OVERDUE ? "yes" : "",
+                    "what", name(catalog, rec.intervention()),
+                    "covers", rec.covers().isEmpty() ? "" : "also: " + String.join(", ", CallList.names(catalog, rec.covers())),
+                    "owner", CallList.ownerWords(rec.owner()), "whom", shown(whom), "reasons", shown(String.join("; ", reasons))));
+        }
+        m.put("steps", steps);
+        m.put("stepsAny", any(steps));
+        List<Object> next = new ArrayList<>();
+        for (NextStep n : x.next()) {
+            used.add(n.intervention());
+            next.add(map("what", name(catalog, n.intervention()), "after", shown(n.after())));
+        }
+        m.put("next", next);
+        m.put("nextAny", any(next));
+        m.put("cautions", strings(x.cautions()));
+        m.put("cautionsAny", any(x.cautions()));
+        return m;
+    }
+
+    // ---- words ----
+
+    /** Whom a recommendation reaches, in words: {@code parent, in Spanish, with an adult interpreter}. */
+    private static String whom(Recommendation rec) {
+        return shown(CallList.roleWords(rec.contactRole()) + (rec.language() == null ? "" : ", in " + Languages.nameOf(rec.language()))
+                + (Boolean.TRUE.equals(rec.interpreterNeeded()) ? ", with an adult interpreter" : ""));
     }
 
     static String tierWords(AttendanceTier t) {
@@ -247,9 +430,17 @@ public final class HtmlReport {
         };
     }
 
-    private static String words(String enumName) {
-        String w = enumName.toLowerCase(Locale.ROOT).replace('_', ' ');
-        return Character.toUpperCase(w.charAt(0)) + w.substring(1);
+    private static String name(Catalog catalog, String id) {
+        return catalog.find(id).map(Practice::name).orElse(shown(id));
+    }
+
+    /** A section's condition: a non-empty string when the list has something (templates get strings, not booleans). */
+    private static String any(List<?> list) {
+        return list.isEmpty() ? "" : "yes";
+    }
+
+    private static String count(int n, String one, String many) {
+        return n + " " + (n == 1 ? one : many);
     }
 
     private static String percent(double share) {
@@ -257,67 +448,27 @@ public final class HtmlReport {
         return (p == Math.rint(p) ? Long.toString((long) p) : Double.toString(p)) + "%";
     }
 
-    /**
-     * Text safe anywhere in the page: in an element or in a quoted attribute. Control and format
-     * characters are shown as {@code \}{@code uXXXX} ({@link org.attendanceoutreach.internal.PlainText}).
-     */
-    public static String esc(String text) {
-        if (text == null) {
-            return "";
+    private static List<Object> strings(List<String> values) {
+        List<Object> out = new ArrayList<>();
+        for (String v : values) {
+            out.add(shown(v));
         }
-        String s = org.attendanceoutreach.internal.PlainText.escape(text);
-        StringBuilder out = new StringBuilder(s.length() + 16);
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '&' -> out.append("&amp;");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> {
-                    // control characters are not allowed in XML text; keep tabs and line breaks
-                    if (c < 0x20 && c != '\n' && c != '\t' && c != '\r') {
-                        out.append(' ');
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        return out.toString();
+        return out;
     }
 
-    private static final String CSS = """
-            :root { color-scheme: light; }
-            body { font: 15px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif; color: #1d2330;
-                   margin: 0 auto; max-width: 1100px; padding: 24px; background: #fff; }
-            h1 { font-size: 24px; margin: 0 0 4px; }
-            h2 { font-size: 20px; border-bottom: 2px solid #1d2330; padding-bottom: 4px; margin-top: 28px; }
-            h3 { font-size: 17px; margin: 22px 0 8px; }
-            h4 { font-size: 15px; margin: 0 0 6px; }
-            .muted { color: #5b6270; font-weight: normal; font-size: 0.9em; }
-            .note { color: #5b6270; font-size: 13px; }
-            .summary { display: flex; flex-wrap: wrap; gap: 8px 40px; align-items: flex-start; }
-            .summary .chart { flex: 0 0 auto; }
-            .summary .counts { flex: 1 1 300px; min-width: 300px; }
-            svg.bars { max-width: 100%; height: auto; }
-            .bars text { font-size: 13px; fill: #1d2330; }
-            .bars text.value { fill: #3a4150; }
-            table { border-collapse: collapse; width: 100%; margin: 4px 0 8px; }
-            table.small { width: auto; min-width: 320px; }
-            th, td { text-align: left; vertical-align: top; padding: 5px 8px; border-bottom: 1px solid #dde1e7; }
-            th { font-size: 12px; text-transform: uppercase; letter-spacing: 0.03em; color: #5b6270; border-bottom: 2px solid #c5cad3; }
-            td.num, th.num { text-align: right; }
-            td.phone, td.date { white-space: nowrap; font-variant-numeric: tabular-nums; }
-            .why { color: #3a4150; font-size: 13px; }
-            .impact { color: #5b6270; font-size: 12px; }
-            .student { border: 1px solid #dde1e7; border-radius: 6px; padding: 10px 12px; margin: 10px 0; break-inside: avoid; }
-            .cautions { margin: 4px 0 0; padding-left: 20px; color: #7a4b00; font-size: 13px; }
-            .badge { display: inline-block; padding: 1px 8px; border-radius: 10px; font-size: 12px; font-weight: 600; color: #fff; }
-            .badge.t0 { background: #8a8f98; } .badge.t1 { background: #2e7d32; } .badge.t2 { background: #c98a00; }
-            .badge.t3 { background: #e65100; } .badge.t4 { background: #b71c1c; }
-            .error { color: #b71c1c; }
-            @media print { body { padding: 0; } .student { page-break-inside: avoid; } }
-            """;
+    private static Map<String, Object> map(Object... kv) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (int i = 0; i < kv.length; i += 2) {
+            m.put((String) kv[i], kv[i + 1] == null ? "" : kv[i + 1]);
+        }
+        return m;
+    }
+
+    /**
+     * Text as the page shows it: control and format characters as {@code \}{@code uXXXX}
+     * ({@link PlainText}); the template escapes it for HTML.
+     */
+    private static String shown(String text) {
+        return text == null ? "" : PlainText.escape(text);
+    }
 }

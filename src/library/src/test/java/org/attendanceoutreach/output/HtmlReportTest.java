@@ -40,7 +40,7 @@ class HtmlReportTest {
         SchoolFile f = new SchoolFileReader().read(Path.of(file));
         SchoolResult r = TestEngine.get().evaluate(f);
         StringWriter w = new StringWriter();
-        HtmlReport.write(List.of(new HtmlReport.Section(r, CallList.of(f, r, TestEngine.get().catalog()))), TestEngine.get().policy(), w);
+        HtmlReport.write(List.of(HtmlReport.Section.of(f, r, TestEngine.get().catalog())), TestEngine.get().catalog(), TestEngine.get().policy(), w);
         return w.toString();
     }
 
@@ -91,10 +91,13 @@ class HtmlReportTest {
                 List.of(rec), List.of(evil), List.of(), null);
         StudentResult bad = StudentResult.failed("S-\"2\"", LocalDate.of(2026, 11, 20), new InputProblem("f<.json", "S-\"2\"", "grade", evil));
         SchoolResult r = new SchoolResult("dir/<file>.json", "PS&<17>", LocalDate.of(2026, 11, 20), List.of(s, bad), null);
-        CallList.Call call = new CallList.Call("PS&<17>", LocalDate.of(2026, 11, 20), Owner.TEACHER, "S<1>&", "5", ContactRole.PARENT,
-                "<mother>", "555 <0101>", "es", true, List.of("personal-call-home"), evil, LocalDate.of(2026, 11, 20));
+        CallList.Call call = new CallList.Call("PS&<17>", LocalDate.of(2026, 11, 20), Owner.TEACHER, "S<1>&", "5", CallList.Task.CALL,
+                ContactRole.PARENT, "<mother>", evil, "555 <0101>", "es", "Spanish", true, List.of("personal-call-home"),
+                List.of("Personal call home"), evil, List.of(evil), LocalDate.of(2026, 11, 20), null);
+        org.attendanceoutreach.school.School school = new org.attendanceoutreach.school.School("PS&<17>", LocalDate.of(2026, 11, 20),
+                new org.attendanceoutreach.school.SchoolCalendar(LocalDate.of(2026, 9, 8), LocalDate.of(2027, 6, 25), java.util.Set.of()), "en", List.of());
         StringWriter w = new StringWriter();
-        HtmlReport.write(List.of(new HtmlReport.Section(r, List.of(call))), null, w);
+        HtmlReport.write(List.of(new HtmlReport.Section(r, school, List.of(call))), TestEngine.get().catalog(), null, w);
         String html = w.toString();
         assertFalse(html.contains("<script"), html);
         assertFalse(html.contains("S<1>"));

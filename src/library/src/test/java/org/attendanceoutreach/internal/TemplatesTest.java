@@ -99,4 +99,12 @@ class TemplatesTest {
                 new Templates.Tag(Templates.Tag.Kind.INVERTED_SECTION, "b", 3), new Templates.Tag(Templates.Tag.Kind.PARTIAL, "p.mustache", 4)),
                 tags);
     }
+
+    @Test
+    void theReportTemplateShipsInTheLibraryAndEscapesForHtml() {
+        String page = Templates.fromClasspath("org/attendanceoutreach/output", Templates.Escaping.HTML)
+                .render("report.mustache", Map.of("title", "<T>", "schools", List.of(), "glossary", List.of()));
+        org.junit.jupiter.api.Assertions.assertTrue(page.startsWith("<!DOCTYPE html>"), page);
+        org.junit.jupiter.api.Assertions.assertTrue(page.contains("<title>&lt;T&gt;</title>"), page);
+    }
 }

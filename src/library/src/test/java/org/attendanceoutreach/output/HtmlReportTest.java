@@ -31,9 +31,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The HTML report, checked as a structure (CI has no browser): well-formed, an SVG chart, no
- * external references, every text escaped, the same bytes for the same results.
- * {@code ReportBrowserTest} renders it in headless Chromium where one is installed.
+ * The HTML report, checked as a structure: well-formed, today's lists by staff member, the week's
+ * load, an SVG chart, every student, links only within the page (or phone numbers), every text
+ * escaped, the same bytes for the same results. {@code ReportBrowserTest} renders it in headless
+ * Chromium and checks it with axe-core.
  */
 class HtmlReportTest {
     static String page(String file) throws Exception {
@@ -54,7 +55,7 @@ class HtmlReportTest {
     }
 
     @Test
-    void theSampleSchoolsPageIsWellFormedWithAChartCountsCallsAndEveryStudentWithRecommendations() throws Exception {
+    void theSampleSchoolsPageIsWellFormedWithTodayByStaffMemberTheWeeksLoadTiersAndEveryStudent() throws Exception {
         String html = page("fixtures/sample-school.json");
         assertTrue(html.startsWith("<!DOCTYPE html>\n<html lang=\"en\">"), html.substring(0, 40));
         Document d = parse(html);
@@ -63,23 +64,88 @@ class HtmlReportTest {
         assertEquals(5, ((Element) svg.item(0)).getElementsByTagName("rect").getLength(), "one bar per attendance tier");
         assertTrue(((Element) svg.item(0)).getElementsByTagName("title").item(0).getTextContent().startsWith("Students by attendance tier"));
         String text = d.getDocumentElement().getTextContent();
-        assertTrue(text.contains("Support tiers"));
-        assertTrue(text.contains("Today's calls"));
-        assertTrue(text.contains("S-1004"));
-        assertTrue(text.contains("personal-call-home"));
-        assertTrue(text.contains("absent today (UNEXCUSED, TRANSPORTATION)"), "the reasons are on the page");
-        assertTrue(parse(page("fixtures/scenarios/one-bad-student.json")).getDocumentElement().getTextContent()
-                .contains("could not be evaluated"), "a bad student is reported on the page");
+        for (String heading : List.of("Today, by staff member", "The week's load", "By tier", "Every student", "Support tiers",
+                "What the practices are")) {
+            assertTrue(text.contains(heading), heading);
+        }
+        Element teacher = byId(d, "s1-today-teacher");
+        assertEquals("details", teacher.getTagName(), "each staff member's list can be folded");
+        String calls = teacher.getTextContent();
+        assertTrue(calls.contains("Parent A-1004, mother (parent)"), "whom to ask for, in words");
+        assertTrue(calls.contains("In Spanish, with an adult interpreter"), calls);
+        assertTrue(calls.contains("Open with:"), calls);
+        assertTrue(calls.contains("absent today (UNEXCUSED, TRANSPORTATION); "), "every reason of the call");
+        assertTrue(calls.indexOf("overdue since") < calls.indexOf("due today"), "overdue first");
+        // practices in words, and what they are at the end of the page
+        assertTrue(text.contains("Attendance success plan with the family"));
+        assertFalse(calls.contains("personal-call-home"), "no ids in the lists");
+        Element glossary = byId(d, "practices");
+        assertTrue(glossary.getTextContent().contains("Personal call home (personal-call-home, about 10 minutes)"), glossary.getTextContent());
+        // every student is there, folded, by id
+        assertEquals(30, count(d, "details", "student"), "every student of the sample");
+        assertEquals("S-1001", ((Element) byId(d, "s1-st1").getElementsByTagName("b").item(0)).getTextContent());
+        // the week's load: minutes per role and day, the over-limit days said in words
+        Element load = byId(d, "s1-load");
+        assertTrue(load.getElementsByTagName("table").getLength() == 1, "a table of minutes");
+        assertTrue(load.getTextContent().contains("Teacher, Fri 11/20: "), load.getTextContent());
+        assertTrue(load.getTextContent().contains("share it out, or move some to a quieter day"), load.getTextContent());
         assertEquals(html, page("fixtures/sample-school.json"), "the same results give the same bytes");
     }
 
     @Test
-    void thePageReferencesNothingOutsideItself() throws Exception {
+    void aStudentWhoCannotBeEvaluatedIsOnTodaysListAndAtTheEnd() throws Exception {
+        Document d = parse(page("fixtures/scenarios/one-bad-student.json"));
+        String today = byId(d, "s1-today").getTextContent();
+        assertTrue(today.contains("BAD-02"), today);
+        assertTrue(today.contains("could not be evaluated: see the error"), today);
+        assertTrue(byId(d, "s1-errors").getTextContent().contains("BAD-02: absences[1].date"), byId(d, "s1-errors").getTextContent());
+    }
+
+    @Test
+    void everyLinkGoesToAPlaceInThePageOrIsAPhoneNumber() throws Exception {
         String html = page("fixtures/sample-school.json");
         String lower = html.toLowerCase(java.util.Locale.ROOT);
-        for (String external : List.of("http:", "https:", "//", "src=", "href=", "<script", "<link", "<img", "<iframe", "url(", "@import")) {
+        for (String external : List.of("http:", "https:", "//", "src=", "<script", "<link", "<img", "<iframe", "url(", "@import")) {
             assertFalse(lower.contains(external), "the page refers outside itself: " + external);
         }
+        Document d = parse(html);
+        NodeList links = d.getElementsByTagName("a");
+        assertTrue(links.getLength() > 50);
+        for (int i = 0; i < links.getLength(); i++) {
+            String href = ((Element) links.item(i)).getAttribute("href");
+            if (href.startsWith("#")) {
+                assertTrue(byIdOrNull(d, href.substring(1)) != null, "a link to a place that exists: " + href);
+            } else {
+                assertTrue(href.matches("tel:\\+?[0-9]+"), "only a phone number otherwise: " + href);
+            }
+        }
+    }
+
+    static Element byId(Document d, String id) {
+        Element e = byIdOrNull(d, id);
+        assertTrue(e != null, "no element " + id);
+        return e;
+    }
+
+    static Element byIdOrNull(Document d, String id) {
+        NodeList all = d.getElementsByTagName("*");
+        for (int i = 0; i < all.getLength(); i++) {
+            if (id.equals(((Element) all.item(i)).getAttribute("id"))) {
+                return (Element) all.item(i);
+            }
+        }
+        return null;
+    }
+
+    static int count(Document d, String tag, String cls) {
+        NodeList all = d.getElementsByTagName(tag);
+        int n = 0;
+        for (int i = 0; i < all.getLength(); i++) {
+            if ((" " + ((Element) all.item(i)).getAttribute("class") + " ").contains(" " + cls + " ")) {
+                n++;
+            }
+        }
+        return n;
     }
 
     @Test

@@ -29,9 +29,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * stays short on screen and on paper. These tests never skip: without Chromium or axe-core they fail
  * and say what to install ({@code bash .ci/install-browser}, which {@code .ci/run} runs).
  *
- * <p>Screenshots are kept in {@code target/report-screens/} to look at. Shown to catch: the old report's
- * badge colours (axe: 19 colour-contrast violations), a table of calls wider than a phone (scrollWidth
- * over 400), and every student's plan open on the page (height and printed pages over the limits).
+ * <p>Screenshots are kept in {@code src/library/target/report-screens/} to look at. Shown to catch (by
+ * breaking the page on purpose): the old report's white text on an amber badge (axe: color-contrast, 11
+ * elements), a page 640 px wide (it scrolled sideways at 400 px), and every student's plan open on the
+ * page (the old layout: 600 students far over the height and page limits).
  */
 class ReportBrowserTest {
     private static final Path SCREENS = Path.of("src/library/target/report-screens");

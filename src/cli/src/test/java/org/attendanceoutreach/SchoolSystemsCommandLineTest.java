@@ -5,6 +5,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -55,9 +56,9 @@ class SchoolSystemsCommandLineTest {
         CommandLineTest.Run table = run("call-list", "--rules", "rules", "--edfi", "fixtures/edfi", "--edfi-descriptors",
                 "fixtures/edfi/lakeside-descriptors.json", "--as-of", "2026-11-20");
         assertEquals(0, table.status(), table.err());
-        assertTrue(table.out().startsWith("OWNER"), table.out());
+        assertTrue(table.out().startsWith("TEACHER: "), table.out());
         assertTrue(table.out().contains("555-0102"), table.out());
-        assertTrue(table.out().contains("4 calls"), table.out());
+        assertTrue(table.out().contains("4 calls, 0 numbers to find"), table.out());
         assertFalse(table.err().contains("555-"), "phone numbers never go to standard error");
         CommandLineTest.Run csv = run("call-list", "--rules", "rules", "--format", "csv", "fixtures/sample-school.json");
         assertEquals(0, csv.status(), csv.err());
@@ -65,6 +66,34 @@ class SchoolSystemsCommandLineTest {
         assertFalse(csv.err().contains("555-"), csv.err());
         CommandLineTest.Run bad = run("call-list", "--format", "xml", "fixtures/sample-school.json");
         assertEquals(2, bad.status());
+    }
+
+    /** Issue 15: a student with one bad record who is absent today is called, in every format, and the command says so (exit 1). */
+    @Test
+    void callListKeepsAStudentWhoCannotBeEvaluatedInEveryFormatAndWritesOut(@TempDir Path dir) throws Exception {
+        Path school = dir.resolve("school.json");
+        Files.writeString(school, """
+                {"schoolId": "PS-9", "asOf": "2026-11-20", "calendar": {"firstDay": "2026-09-08", "lastDay": "2027-06-25"},
+                 "students": [{"studentId": "X-1", "grade": "3", "context": {"homeLanguage": "es"},
+                   "contacts": [{"role": "PARENT", "relationship": "mother", "name": "Rosa X", "phone": "555-0191", "phoneStatus": "WORKING"}],
+                   "absences": [{"date": "2026-11-15", "type": "UNEXCUSED"}, {"date": "2026-11-20", "type": "UNEXCUSED"}]}]}
+                """);
+        for (String format : List.of("table", "csv", "json")) {
+            CommandLineTest.Run r = run("call-list", "--rules", "rules", "--format", format, school.toString());
+            assertEquals(1, r.status(), "an error in the batch: exit 1");
+            assertTrue(r.err().contains("student X-1: absences[0].date"), r.err());
+            assertTrue(r.out().contains("X-1") && r.out().contains("555-0191"), format + ": " + r.out());
+            assertTrue(r.out().contains("could not be evaluated: see the error"), format + ": " + r.out());
+            assertFalse(r.err().contains("555-") || r.err().contains("Rosa"), "no personal data on standard error");
+        }
+        Path out = dir.resolve("calls.csv");
+        CommandLineTest.Run written = run("call-list", "--rules", "rules", "--format", "csv", "--out", out.toString(), "fixtures/sample-school.json");
+        assertEquals(0, written.status(), written.err());
+        assertEquals("", written.out(), "with --out nothing goes to standard output");
+        assertTrue(Files.readString(out).startsWith("owner,studentId,"));
+        assertTrue(written.err().contains("call list: " + out), written.err());
+        CommandLineTest.Run folder = run("call-list", "--rules", "rules", "--out", dir.toString(), "fixtures/sample-school.json");
+        assertEquals(2, folder.status(), "a folder is refused before any work: " + folder.err());
     }
 
     @Test

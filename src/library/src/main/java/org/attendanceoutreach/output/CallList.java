@@ -355,7 +355,9 @@ public final class CallList {
                 Owner o = current;
                 List<Call> mine = calls.stream().filter(x -> x.owner() == o).toList();
                 long overdue = mine.stream().filter(x -> x.overdue() && x.task() != Task.CHECK_RECORD).count();
-                out.println();
+                if (c != calls.get(0)) {
+                    out.println();
+                }
                 out.println(ownerWords(o).toUpperCase(Locale.ROOT) + ": " + mine.size() + (mine.size() == 1 ? " family" : " families")
                         + (overdue == 0 ? "" : " (" + overdue + " overdue)"));
             }

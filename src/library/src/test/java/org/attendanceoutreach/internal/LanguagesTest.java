@@ -66,4 +66,28 @@ class LanguagesTest {
             assertTrue(new String(in.readAllBytes(), StandardCharsets.UTF_8).contains("Titus Wormer"));
         }
     }
+
+    @Test
+    void aTagHasAnEnglishNameForPeople() {
+        assertEquals("Spanish", Languages.nameOf("es"));
+        assertEquals("English", Languages.nameOf("en"));
+        assertEquals("Chinese (Traditional)", Languages.nameOf("zh-Hant"));
+        assertEquals("Spanish (Mexico)", Languages.nameOf("es-MX"));
+        assertEquals("Vietnamese", Languages.nameOf("vi"));
+        assertEquals("Cebuano", Languages.nameOf("ceb"));
+        assertEquals("Navajo", Languages.nameOf("nv"));
+        assertEquals("Oriya", Languages.nameOf("or"), "without the table's qualifier");
+        assertEquals("Spanish", Languages.nameOf("spa"), "a three-letter code names the same language");
+        assertEquals("und", Languages.nameOf("und"), "an unknown language stays as given");
+        assertEquals("Other", Languages.nameOf("Other"), "not a tag the table knows: as given");
+        assertEquals(null, Languages.nameOf(null));
+        // every tag of the table has a name, and it reads back to the same tag
+        int checked = 0;
+        for (String tag : new String[] {"es", "ar", "so", "hmn", "ht", "ru", "ko", "tl", "pt", "fr"}) {
+            String name = Languages.nameOf(tag);
+            assertEquals(java.util.Optional.of(tag), Languages.tagFor(name), tag + " " + name);
+            checked++;
+        }
+        assertEquals(10, checked);
+    }
 }

@@ -61,6 +61,23 @@ class PlanCatalogTest {
     }
 
     @Test
+    void everyPracticeHasANameInWordsAndACatalogWithoutNamesStillLoads() throws Exception {
+        String text = Files.readString(Path.of("rules/catalog.json"));
+        Catalog catalog = Catalog.parse("rules/catalog.json", text);
+        for (org.attendanceoutreach.catalog.Practice p : catalog.practices()) {
+            assertTrue(!p.name().isBlank() && !p.name().contains("-" + p.id()) && !p.name().equals(p.id()), p.id() + ": " + p.name());
+        }
+        assertEquals("Personal call home", catalog.get("personal-call-home").name());
+        // a district's older catalog without names: the id in words
+        String noNames = text.replaceAll("\n\\s*\"name\": \"[^\"]*\",", "");
+        assertEquals("Personal call home", Catalog.parse("rules/catalog.json", noNames).get("personal-call-home").name());
+        assertEquals("Family help bank", Catalog.parse("rules/catalog.json", noNames).get("family-help-bank").name());
+        String tooLong = text.replace("\"name\": \"Personal call home\"", "\"name\": \"" + "x".repeat(81) + "\"");
+        CatalogException e = assertThrows(CatalogException.class, () -> Catalog.parse("rules/catalog.json", tooLong));
+        assertTrue(e.getMessage().contains("practice personal-call-home: \"name\" is a short text"), e.getMessage());
+    }
+
+    @Test
     void everyMistakeInThePlanFieldsIsReportedAtItsLine() throws Exception {
         String text = Files.readString(Path.of("rules/catalog.json"));
         String bad = text

@@ -230,6 +230,7 @@ public final class HtmlReport {
                 taskList.add(map("what", name(catalog, id), "status", late ? "overdue" : "due today", "late", late ? "yes" : "",
                         "count", Integer.toString(e.getValue().size()), "students", who));
             }
+            owner.put("tasks", taskList);
             owner.put("taskCount", other.isEmpty() ? "" : count(other.size(), "other task", "other tasks") + " due or overdue");
             out.add(owner);
         }

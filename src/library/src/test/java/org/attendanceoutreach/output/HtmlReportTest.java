@@ -76,6 +76,16 @@ class HtmlReportTest {
         assertTrue(calls.contains("Open with:"), calls);
         assertTrue(calls.contains("absent today (UNEXCUSED, TRANSPORTATION); "), "every reason of the call");
         assertTrue(calls.indexOf("overdue since") < calls.indexOf("due today"), "overdue first");
+        // the teacher's other tasks, one line per practice with its students
+        NodeList tasks = teacher.getElementsByTagName("ul");
+        String other = "";
+        for (int i = 0; i < tasks.getLength(); i++) {
+            if ("tasks".equals(((Element) tasks.item(i)).getAttribute("class"))) {
+                other = tasks.item(i).getTextContent();
+            }
+        }
+        assertTrue(other.contains("Attendance success plan with the family overdue ("), "the other tasks are listed: " + other);
+        assertTrue(other.contains("S-1004"), other);
         // practices in words, and what they are at the end of the page
         assertTrue(text.contains("Attendance success plan with the family"));
         assertFalse(calls.contains("personal-call-home"), "no ids in the lists");

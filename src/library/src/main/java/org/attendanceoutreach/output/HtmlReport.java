@@ -189,7 +189,9 @@ public final class HtmlReport {
                 cm.put("student", shown(c.studentId()));
                 cm.put("anchor", anchor.getOrDefault(c.studentId(), ""));
                 cm.put("grade", c.grade() == null ? "" : "grade " + shown(c.grade()));
-                cm.put("status", shown(CallList.statusWords(c)));
+                boolean dated = c.task() != CallList.Task.CHECK_RECORD && c.overdue();
+                cm.put("status", dated ? "overdue since" : shown(CallList.statusWords(c)));
+                cm.put("date", dated ? c.due().toString() : "");
                 cm.put("late", c.overdue() || !c.evaluated() ? "yes" : "");
                 cm.put("task", CallList.taskWords(c));
                 cm.put("whom", shown(CallList.whom(c)));
@@ -390,10 +392,11 @@ public final class HtmlReport {
             }
             steps.add(map("step", Integer.toString(rec.step()),
                     "status", switch (rec.status()) {
-                        case OVERDUE -> "overdue since " + rec.due();
+                        case OVERDUE -> "overdue since";
                         case DUE -> "due today";
-                        case UPCOMING -> "due " + rec.due();
+                        case UPCOMING -> "due";
                     },
+                    "date", rec.status() == DueStatus.DUE ? "" : rec.due().toString(),
                     "late", rec.status() == DueStatus.OVERDUE ? "yes" : "",
                     "what", name(catalog, rec.intervention()),
                     "covers", rec.covers().isEmpty() ? "" : "also: " + String.join(", ", CallList.names(catalog, rec.covers())),

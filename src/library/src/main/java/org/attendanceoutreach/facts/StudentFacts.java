@@ -1,6 +1,7 @@
 package org.attendanceoutreach.facts;
 
 import org.attendanceoutreach.catalog.Owner;
+import org.attendanceoutreach.internal.Languages;
 import org.attendanceoutreach.result.AttendanceTier;
 import org.attendanceoutreach.school.AbsenceReason;
 import org.attendanceoutreach.school.AbsenceType;
@@ -216,12 +217,12 @@ public final class StudentFacts {
     /** Days missed for transportation, family or housing reasons: barriers a family network can help with. */
     public double getBarrierDays() { return barrierDays; }
 
-    /** "3 days missed for TRANSPORTATION, HOUSING". */
+    /** "3 days missed for transportation, housing". */
     public String barriersInWords() {
         List<String> which = new ArrayList<>();
         for (String r : List.of("TRANSPORTATION", "FAMILY", "HOUSING")) {
             if (reasonsMissed.contains(r)) {
-                which.add(r);
+                which.add(words(r));
             }
         }
         return number(barrierDays) + " days missed for " + String.join(", ", which);
@@ -501,9 +502,10 @@ public final class StudentFacts {
         return number(daysMissed) + " of " + daysEnrolled + " enrolled days missed (" + percent(getAbsenceRate()) + ")";
     }
 
-    /** "absent today (UNEXCUSED, TRANSPORTATION)". */
+    /** "absent today (unexcused, transportation)". */
     public String absentTodayInWords() {
-        return "absent today (" + absenceTypeToday + (absenceReasonToday == null ? "" : ", " + absenceReasonToday) + ")";
+        return "absent today (" + words(String.valueOf(absenceTypeToday))
+                + (absenceReasonToday == null ? "" : ", " + words(absenceReasonToday.name())) + ")";
     }
 
     /** "missed 20% of days last year". */
@@ -521,12 +523,17 @@ public final class StudentFacts {
         return absenceRun + " school days missed in a row";
     }
 
-    /** "no working phone number for the PARENT contact" or "a call on 2026-11-10 reached a wrong number". */
+    /** "no working phone number for the parent" or "a call on 2026-11-10 reached a wrong number". */
     public String phoneInWords() {
         if (wrongNumberOn != null) {
             return "a call on " + wrongNumberOn + " reached a wrong number or a dead line";
         }
-        return contactRole == null ? "no contact on file" : "no working phone number for the " + contactRole + " contact";
+        return contactRole == null ? "no contact on file" : "no working phone number for the " + switch (contactRole) {
+            case PARENT -> "parent";
+            case GUARDIAN -> "guardian";
+            case EDUCATION_DECISION_MAKER -> "Education Decision Maker";
+            case OTHER -> "contact on file";
+        };
     }
 
     /** "3 attempts to reach the family since 2026-10-06 went unanswered". */
@@ -535,9 +542,19 @@ public final class StudentFacts {
                 + (lastReachedOn == null ? "" : " since " + lastReachedOn) + " went unanswered";
     }
 
-    /** "the family's language is es; staff call in en". */
+    /** "the family speaks Spanish; staff call in English" (languages by their English names, from the ISO 639 table). */
     public String languageInWords() {
-        return "the family's language is " + language + "; staff call in " + schoolLanguage;
+        return "the family speaks " + Languages.nameOf(language) + "; staff call in " + Languages.nameOf(schoolLanguage);
+    }
+
+    /** The English name of the family's language: "Spanish", "Chinese (Traditional)". */
+    public String getLanguageName() {
+        return Languages.nameOf(language);
+    }
+
+    /** An enum value in words: {@code TRANSPORTATION} is "transportation". */
+    private static String words(String code) {
+        return code.toLowerCase(Locale.ROOT).replace('_', ' ');
     }
 
     // ---- dates for "due" -------------------------------------------------------------------------

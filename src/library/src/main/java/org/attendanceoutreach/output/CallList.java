@@ -177,7 +177,8 @@ public final class CallList {
         boolean interpreter = recs.stream().anyMatch(x -> Boolean.TRUE.equals(x.interpreterNeeded()));
         List<String> ids = List.copyOf(what);
         ContactRole role = lead.contactRole() != null ? lead.contactRole() : contact == null ? null : contact.role();
-        return new Call(result.schoolId(), r.asOf(), lead.owner(), r.studentId(), s == null ? null : s.grade(), task, role,
+        // who: the owner of the most pressing practice (finding the number, when that comes first)
+        return new Call(result.schoolId(), r.asOf(), recs.get(0).owner(), r.studentId(), s == null ? null : s.grade(), task, role,
                 contact == null ? null : contact.relationship(), contact == null ? null : contact.name(), phone,
                 language, Languages.nameOf(language), interpreter, ids, names(catalog, ids),
                 Openings.firstLine(ids, s == null ? null : absenceToday(s, r.asOf()), role), List.copyOf(why),
@@ -202,7 +203,7 @@ public final class CallList {
             String phone = contact == null || !contact.hasUsablePhone() ? null : contact.phone().strip();
             Task task = phone == null ? Task.FIND_NUMBER : Task.CALL;
             List<String> ids = task == Task.CALL ? List.of(SAME_DAY_CALL) : List.of(SAME_DAY_CALL, FIND_NUMBER_PRACTICE);
-            String reason = "absent today (" + absent.type() + (absent.reason() == null ? "" : ", " + absent.reason()) + ")";
+            String reason = "absent today (" + words(absent.type().name()) + (absent.reason() == null ? "" : ", " + words(absent.reason().name())) + ")";
             return new Call(school.schoolId(), today, caseOwner, r.studentId(), grade, task,
                     contact == null ? null : contact.role(), contact == null ? null : contact.relationship(),
                     contact == null ? null : contact.name(), phone, language, Languages.nameOf(language), interpreter,
@@ -264,6 +265,11 @@ public final class CallList {
 
     static List<String> names(Catalog catalog, List<String> ids) {
         return ids.stream().map(id -> catalog.find(id).map(Practice::name).orElse(id)).toList();
+    }
+
+    /** An enum value in words, as the rules' reasons write it: {@code UNEXCUSED} is "unexcused". */
+    private static String words(String code) {
+        return code.toLowerCase(Locale.ROOT).replace('_', ' ');
     }
 
     private static String oneLine(String text) {

@@ -74,7 +74,7 @@ class HtmlReportTest {
         assertTrue(calls.contains("Parent A-1004, mother (parent)"), "whom to ask for, in words");
         assertTrue(calls.contains("In Spanish, with an adult interpreter"), calls);
         assertTrue(calls.contains("Open with:"), calls);
-        assertTrue(calls.contains("absent today (UNEXCUSED, TRANSPORTATION); "), "every reason of the call");
+        assertTrue(calls.contains("absent today (unexcused, transportation); "), "every reason of the call");
         assertTrue(calls.indexOf("overdue since") < calls.indexOf("due today"), "overdue first");
         // the teacher's other tasks, one line per practice with its students
         NodeList tasks = teacher.getElementsByTagName("ul");

@@ -1,6 +1,7 @@
 package org.attendanceoutreach.cli;
 
 import org.attendanceoutreach.OutreachEngine;
+import org.attendanceoutreach.letters.Letters;
 import org.attendanceoutreach.output.AtomicFile;
 import org.attendanceoutreach.output.CallList;
 import picocli.CommandLine.Command;
@@ -65,11 +66,12 @@ final class CallListCommand implements Callable<Integer> {
         if (engine == null) {
             return 2;
         }
+        Letters letters = SchoolRun.lettersOrNone(engine, err);
         Progress progress = Progress.forTerminal(err);
         SchoolRun.Batch batch = SchoolRun.evaluateAll(engine, inputs.loadAll(files, asOf, progress), err, progress);
         List<CallList.Call> calls = new ArrayList<>();
         for (SchoolRun.Evaluated e : batch.schools()) {
-            calls.addAll(CallList.of(e.file(), e.result(), engine.catalog()));
+            calls.addAll(CallList.of(e.file(), e.result(), engine.catalog(), letters));
         }
         calls.sort(CallList.ORDER);
         AtomicFile.Content content = w -> {

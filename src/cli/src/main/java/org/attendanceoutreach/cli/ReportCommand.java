@@ -1,6 +1,7 @@
 package org.attendanceoutreach.cli;
 
 import org.attendanceoutreach.OutreachEngine;
+import org.attendanceoutreach.letters.Letters;
 import org.attendanceoutreach.result.SchoolResult;
 import org.attendanceoutreach.output.HtmlReport;
 import picocli.CommandLine.Command;
@@ -54,11 +55,12 @@ final class ReportCommand implements Callable<Integer> {
         if (engine == null) {
             return 2;
         }
+        Letters letters = SchoolRun.lettersOrNone(engine, err);
         Progress progress = Progress.forTerminal(err);
         SchoolRun.Batch batch = SchoolRun.evaluateAll(engine, inputs.loadAll(files, asOf, progress), err, progress);
         List<HtmlReport.Section> sections = new ArrayList<>();
         for (SchoolRun.Evaluated e : batch.schools()) {
-            sections.add(HtmlReport.Section.of(e.file(), e.result(), engine.catalog()));
+            sections.add(HtmlReport.Section.of(e.file(), e.result(), engine.catalog(), letters));
         }
         for (SchoolResult failed : batch.failed()) {
             sections.add(HtmlReport.Section.failed(failed));

@@ -26,6 +26,21 @@ final class SchoolRun {
     record Batch(List<Evaluated> schools, List<SchoolResult> failed, boolean problems) {
     }
 
+    /**
+     * The letters of the engine's rules, for the call scripts' first lines on the call list and in the
+     * report; null (the first lines are then written from the plan) when the letter templates do not
+     * pass their checks, which is said on {@code err}: the calls still go out.
+     */
+    static org.attendanceoutreach.letters.Letters lettersOrNone(OutreachEngine engine, PrintWriter err) {
+        try {
+            return org.attendanceoutreach.letters.Letters.of(engine);
+        } catch (org.attendanceoutreach.rules.RulesException e) {
+            err.println("warning: the letter templates do not pass their checks (run ./outreach validate): "
+                    + "the calls' first lines are written from the plan instead");
+            return null;
+        }
+    }
+
     /** Evaluates every loaded input, printing warnings and errors on {@code err} as recommend does. */
     static Batch evaluateAll(OutreachEngine engine, List<InputOptions.Loaded> loaded, PrintWriter err, Progress progress) {
         List<Evaluated> out = new ArrayList<>();

@@ -8,6 +8,7 @@ import org.attendanceoutreach.facts.FactsCalculator;
 import org.attendanceoutreach.internal.JsonEscapes;
 import org.attendanceoutreach.internal.Languages;
 import org.attendanceoutreach.internal.PlainText;
+import org.attendanceoutreach.letters.Letters;
 import org.attendanceoutreach.read.SchoolFile;
 import org.attendanceoutreach.read.StudentInput;
 import org.attendanceoutreach.result.Recommendation;
@@ -69,6 +70,7 @@ public final class CallList {
     /**
      * One family to call (or whose number to find) today.
      *
+     * @param studentName   the child's name when the record gives it (first and last), else null
      * @param phone         null when there is no working number (then {@code task} is not {@code CALL})
      * @param language      the BCP 47 tag of the language to call in; {@code languageName} its English name
      * @param interventions every catalog id the call carries out, the most pressing first
@@ -78,7 +80,7 @@ public final class CallList {
      * @param due           the earliest due date among them (before {@code asOf}: overdue)
      * @param error         null, or why the student could not be evaluated (ids and field names only)
      */
-    public record Call(String schoolId, LocalDate asOf, Owner owner, String studentId, String grade, Task task,
+    public record Call(String schoolId, LocalDate asOf, Owner owner, String studentId, String studentName, String grade, Task task,
                        ContactRole contactRole, String relationship, String contactName, String phone,
                        String language, String languageName, boolean interpreterNeeded,
                        List<String> interventions, List<String> purposes, String opening, List<String> reasons,
@@ -97,6 +99,12 @@ public final class CallList {
             return error == null;
         }
 
+        /** The same call with another first line. */
+        public Call withOpening(String line) {
+            return new Call(schoolId, asOf, owner, studentId, studentName, grade, task, contactRole, relationship, contactName, phone, language,
+                    languageName, interpreterNeeded, interventions, purposes, line, reasons, due, error);
+        }
+
         /** Every reason in one line, {@code "; "} between them. */
         public String reason() {
             return String.join("; ", reasons);
@@ -112,8 +120,21 @@ public final class CallList {
     private CallList() {
     }
 
-    /** The calls due by the school's as-of day, from a school file and its results, in {@link #ORDER}. */
+    /**
+     * The calls due by the school's as-of day, from a school file and its results, in {@link #ORDER};
+     * each call's first line written from the plan (see {@link #of(SchoolFile, SchoolResult, Catalog, Letters)}).
+     */
     public static List<Call> of(SchoolFile file, SchoolResult result, Catalog catalog) {
+        return of(file, result, catalog, null);
+    }
+
+    /**
+     * The calls due by the school's as-of day, in {@link #ORDER}, each call's first line from the call
+     * script's opening ({@link Letters#openingLine}: the rules' {@code letters/call-opening} template, in
+     * the school's language). Without {@code letters} (null), for a student who could not be evaluated,
+     * and where the letters give none, the first line is written from the plan.
+     */
+    public static List<Call> of(SchoolFile file, SchoolResult result, Catalog catalog, Letters letters) {
         Map<String, Student> students = new HashMap<>();
         for (StudentInput in : file.students()) {
             if (in.ok()) {
@@ -124,6 +145,11 @@ public final class CallList {
         for (StudentResult r : result.students()) {
             Student s = students.get(r.studentId());
             Call c = r.isError() ? notEvaluated(file.school(), r, s, catalog) : family(result, r, s, file.school(), catalog);
+            if (c != null && letters != null && s != null && !r.isError() && c.task() != Task.CHECK_RECORD && !c.opening().isEmpty()) {
+                Call derived = c;
+                c = letters.openingLine(file.school(), s, r).map(CallList::unquoted).filter(line -> !line.isBlank())
+                        .map(derived::withOpening).orElse(c);
+            }
             if (c != null) {
                 out.add(c);
             }
@@ -178,7 +204,7 @@ public final class CallList {
         List<String> ids = List.copyOf(what);
         ContactRole role = lead.contactRole() != null ? lead.contactRole() : contact == null ? null : contact.role();
         // who: the owner of the most pressing practice (finding the number, when that comes first)
-        return new Call(result.schoolId(), r.asOf(), recs.get(0).owner(), r.studentId(), s == null ? null : s.grade(), task, role,
+        return new Call(result.schoolId(), r.asOf(), recs.get(0).owner(), r.studentId(), nameOf(s), s == null ? null : s.grade(), task, role,
                 contact == null ? null : contact.relationship(), contact == null ? null : contact.name(), phone,
                 language, Languages.nameOf(language), interpreter, ids, names(catalog, ids),
                 Openings.firstLine(ids, s == null ? null : absenceToday(s, r.asOf()), role), List.copyOf(why),
@@ -204,13 +230,13 @@ public final class CallList {
             Task task = phone == null ? Task.FIND_NUMBER : Task.CALL;
             List<String> ids = task == Task.CALL ? List.of(SAME_DAY_CALL) : List.of(SAME_DAY_CALL, FIND_NUMBER_PRACTICE);
             String reason = "absent today (" + words(absent.type().name()) + (absent.reason() == null ? "" : ", " + words(absent.reason().name())) + ")";
-            return new Call(school.schoolId(), today, caseOwner, r.studentId(), grade, task,
+            return new Call(school.schoolId(), today, caseOwner, r.studentId(), nameOf(s), grade, task,
                     contact == null ? null : contact.role(), contact == null ? null : contact.relationship(),
                     contact == null ? null : contact.name(), phone, language, Languages.nameOf(language), interpreter,
                     ids, names(catalog, ids), Openings.firstLine(SAME_DAY_CALL, absent.type(), contact == null ? null : contact.role()),
                     List.of(reason, error), today, error);
         }
-        return new Call(school.schoolId(), today, Owner.ATTENDANCE_TEAM, r.studentId(), grade, Task.CHECK_RECORD,
+        return new Call(school.schoolId(), today, Owner.ATTENDANCE_TEAM, r.studentId(), nameOf(s), grade, Task.CHECK_RECORD,
                 contact == null ? null : contact.role(), contact == null ? null : contact.relationship(),
                 contact == null ? null : contact.name(), null, language, Languages.nameOf(language), interpreter,
                 List.of(), List.of("Fix the student's record, then run again"), "", List.of(error), today, error);
@@ -242,6 +268,15 @@ public final class CallList {
                 .orElse(s.contacts().stream().filter(c -> c.role() == role).findFirst().orElse(chosen));
     }
 
+    /** The child's name as the record gives it ("Mateo Reyes"), or null. */
+    private static String nameOf(Student s) {
+        if (s == null) {
+            return null;
+        }
+        String name = ((s.firstName() == null ? "" : s.firstName().strip()) + " " + (s.lastName() == null ? "" : s.lastName().strip())).strip();
+        return name.isEmpty() ? null : name;
+    }
+
     private static String languageOf(Student s, Contact c) {
         return c != null && c.language() != null ? c.language() : s.context().homeLanguage();
     }
@@ -265,6 +300,12 @@ public final class CallList {
 
     static List<String> names(Catalog catalog, List<String> ids) {
         return ids.stream().map(id -> catalog.find(id).map(Practice::name).orElse(id)).toList();
+    }
+
+    /** A line without the quotation marks around it (the call script writes what to say in quotes). */
+    static String unquoted(String line) {
+        String l = line.strip();
+        return l.length() >= 2 && l.startsWith("\"") && l.endsWith("\"") ? l.substring(1, l.length() - 1).strip() : l;
     }
 
     /** An enum value in words, as the rules' reasons write it: {@code UNEXCUSED} is "unexcused". */
@@ -367,7 +408,8 @@ public final class CallList {
                 out.println(ownerWords(o).toUpperCase(Locale.ROOT) + ": " + mine.size() + (mine.size() == 1 ? " family" : " families")
                         + (overdue == 0 ? "" : " (" + overdue + " overdue)"));
             }
-            String head = shown(c.studentId()) + (c.grade() == null ? "" : " (grade " + shown(c.grade()) + ")") + " · "
+            String head = shown(c.studentId()) + (c.studentName() == null ? "" : " " + shown(c.studentName()))
+                    + (c.grade() == null ? "" : " (grade " + shown(c.grade()) + ")") + " · "
                     + statusWords(c);
             out.println("  " + head);
             String number = c.phone() == null ? (c.task() == Task.CHECK_RECORD || c.contactRole() == null ? "" : " · no working number: find one")
@@ -428,12 +470,12 @@ public final class CallList {
 
     private static final String[] COLUMNS = {"owner", "studentId", "schoolId", "grade", "contactRole", "relationship", "phone",
             "language", "interpreterNeeded", "interventions", "reason", "due", "task", "status", "contactName", "languageName",
-            "purpose", "opening", "error"};
+            "purpose", "opening", "error", "studentName"};
 
     /**
      * One row per family, with a header: the earlier columns as before ({@code reason} now holds every
      * reason), then {@code task}, {@code status}, {@code contactName}, {@code languageName}, {@code purpose},
-     * {@code opening} and {@code error}. No cell can start a spreadsheet formula (see {@link SpreadsheetCsv}).
+     * {@code opening}, {@code error} and {@code studentName}. No cell can start a spreadsheet formula (see {@link SpreadsheetCsv}).
      */
     public static void csv(List<Call> calls, Writer out) throws IOException {
         List<List<String>> rows = new ArrayList<>();
@@ -442,7 +484,7 @@ public final class CallList {
                     c.contactRole() == null ? "" : c.contactRole().name(), nz(c.relationship()),
                     nz(c.phone()), nz(c.language()), Boolean.toString(c.interpreterNeeded()), String.join(" ", c.interventions()),
                     c.reason(), c.due().toString(), c.task().name(), status(c), nz(c.contactName()), nz(c.languageName()),
-                    String.join("; ", c.purposes()), c.opening(), nz(c.error())));
+                    String.join("; ", c.purposes()), c.opening(), nz(c.error()), nz(c.studentName())));
         }
         SpreadsheetCsv.write(COLUMNS, rows, out);
         out.flush();
@@ -463,6 +505,7 @@ public final class CallList {
                 g.writeStartObject();
                 g.writeStringField("owner", c.owner().name());
                 g.writeStringField("studentId", c.studentId());
+                g.writeStringField("studentName", c.studentName());
                 g.writeStringField("schoolId", c.schoolId());
                 g.writeStringField("asOf", c.asOf().toString());
                 g.writeStringField("grade", c.grade());

@@ -57,9 +57,14 @@ public final class HtmlReport {
             calls = calls == null ? List.of() : List.copyOf(calls);
         }
 
-        /** A school file and its results, with the call list of {@link CallList#of}. */
+        /** A school file and its results, with the call list of {@link CallList#of(SchoolFile, SchoolResult, Catalog)}. */
         public static Section of(SchoolFile file, SchoolResult result, Catalog catalog) {
-            return new Section(result, file.school(), CallList.of(file, result, catalog));
+            return of(file, result, catalog, null);
+        }
+
+        /** The same, each call's first line from the call scripts of {@code letters} (may be null). */
+        public static Section of(SchoolFile file, SchoolResult result, Catalog catalog, org.attendanceoutreach.letters.Letters letters) {
+            return new Section(result, file.school(), CallList.of(file, result, catalog, letters));
         }
 
         /** An input that could not be read. */
@@ -71,7 +76,7 @@ public final class HtmlReport {
     /** A school with this many calls today or fewer shows every role's list open; a bigger one shows them folded. */
     static final int OPEN_UP_TO_CALLS = 40;
 
-    private static final Templates TEMPLATES = Templates.fromClasspath("org/attendanceoutreach/output");
+    private static final Templates TEMPLATES = Templates.fromClasspath("org/attendanceoutreach/output", Templates.Escaping.HTML);
 
     /** Bar colours of the chart (graphics, beside their labels: never the only way a tier is told). */
     private static final String[] TIER_COLOURS = {"#6b7280", "#2e7d32", "#a16207", "#c2410c", "#b91c1c"};
@@ -187,6 +192,7 @@ public final class HtmlReport {
                 c.interventions().forEach(used::add);
                 Map<String, Object> cm = new LinkedHashMap<>();
                 cm.put("student", shown(c.studentId()));
+                cm.put("name", c.studentName() == null ? "" : shown(c.studentName()));
                 cm.put("anchor", anchor.getOrDefault(c.studentId(), ""));
                 cm.put("grade", c.grade() == null ? "" : "grade " + shown(c.grade()));
                 boolean dated = c.task() != CallList.Task.CHECK_RECORD && c.overdue();
@@ -474,5 +480,30 @@ public final class HtmlReport {
      */
     private static String shown(String text) {
         return text == null ? "" : PlainText.escape(text);
+    }
+
+    /**
+     * Text safe anywhere in a page written by hand (the letters' HTML): in an element or in a quoted
+     * attribute, with control and format characters shown as {@code \}{@code uXXXX}. The report itself
+     * escapes through its template.
+     */
+    public static String esc(String text) {
+        if (text == null) {
+            return "";
+        }
+        String s = PlainText.escape(text);
+        StringBuilder out = new StringBuilder(s.length() + 16);
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '&' -> out.append("&amp;");
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '"' -> out.append("&quot;");
+                case '\'' -> out.append("&#39;");
+                default -> out.append(c < 0x20 && c != '\n' && c != '\t' && c != '\r' ? ' ' : c);
+            }
+        }
+        return out.toString();
     }
 }

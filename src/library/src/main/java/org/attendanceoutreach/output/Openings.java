@@ -5,9 +5,10 @@ import org.attendanceoutreach.school.ContactRole;
 
 /**
  * The first line of a call: something positive, that the school misses the child, and "is everything
- * OK?" (the guides' opening for a same-day call), or what fits the call's main purpose. Derived from the
- * plan here until the letters' call scripts give the same line ({@code letters}, issue 13): then this
- * class goes and the call list takes the script's first line.
+ * OK?" (the guides' opening for a same-day call), or what fits the call's main purpose, written from the
+ * plan. The call list uses the call scripts' opening ({@code Letters.openingLine}) when it is given the
+ * letters; this line stands in without them (the Java API's {@code CallList.of} without letters) and for a
+ * student who could not be evaluated (the letters write nothing for one).
  */
 final class Openings {
     private Openings() {

@@ -72,8 +72,9 @@ class CallListTest {
         assertEquals(Owner.TEACHER, c.owner());
         assertEquals(CallList.Task.CALL, c.task());
         assertEquals(ContactRole.PARENT, c.contactRole());
-        assertEquals("Parent A-1004", c.contactName());
-        assertEquals("Parent A-1004, mother (parent)", CallList.whom(c));
+        assertEquals("Ana Reyes", c.contactName());
+        assertEquals("Mateo Reyes", c.studentName(), "the child's name, to say on the call");
+        assertEquals("Ana Reyes, mother (parent)", CallList.whom(c));
         assertEquals("es", c.language());
         assertEquals("Spanish", c.languageName());
         assertTrue(c.interpreterNeeded());
@@ -103,6 +104,28 @@ class CallListTest {
     }
 
     @Test
+    void withTheLettersTheFirstLineIsTheCallScriptsOpening() throws Exception {
+        SchoolFile f = new SchoolFileReader().read(Path.of("fixtures/sample-school.json"));
+        SchoolResult r = TestEngine.get().evaluate(f);
+        org.attendanceoutreach.letters.Letters letters = org.attendanceoutreach.letters.Letters.of(TestEngine.get());
+        List<CallList.Call> calls = CallList.of(f, r, TestEngine.get().catalog(), letters);
+        CallList.Call c = of(calls, "S-1004");
+        org.attendanceoutreach.school.Student s = f.students().stream().filter(in -> in.key().equals("S-1004")).findFirst()
+                .orElseThrow().student();
+        String script = letters.openingLine(f.school(), s, r.students().stream().filter(x -> x.studentId().equals("S-1004"))
+                .findFirst().orElseThrow()).orElseThrow();
+        assertEquals(CallList.unquoted(script), c.opening());
+        assertTrue(c.opening().contains("is everything OK?") || c.opening().contains("Is everything OK?"), c.opening());
+        assertFalse(c.opening().startsWith("\""), "without the script's quotation marks");
+        // everything else is the same as without the letters
+        List<CallList.Call> plain = calls("fixtures/sample-school.json");
+        assertEquals(plain.size(), calls.size());
+        for (int i = 0; i < plain.size(); i++) {
+            assertEquals(plain.get(i).withOpening(""), calls.get(i).withOpening(""));
+        }
+    }
+
+    @Test
     void aFamilyWithoutAWorkingNumberIsAFindANumberTaskNeverACallWithoutANumber() throws Exception {
         List<CallList.Call> calls = calls("fixtures/sample-school.json");
         CallList.Call s1014 = of(calls, "S-1014");
@@ -120,7 +143,7 @@ class CallListTest {
         StringWriter table = new StringWriter();
         CallList.table(calls, table);
         assertFalse(table.toString().contains("(no working number)"), "no row is a call without a number");
-        assertTrue(table.toString().contains("Find a number for Parent A-1014, mother (parent) · no working number: find one"), table.toString());
+        assertTrue(table.toString().contains("Find a number for Hoa Nguyen, mother (parent) · no working number: find one"), table.toString());
         assertTrue(table.toString().contains(" numbers to find"), table.toString());
 
         SchoolFile f = inline("""
@@ -191,7 +214,7 @@ class CallListTest {
 
         StringWriter table = new StringWriter();
         CallList.table(calls, table);
-        assertTrue(table.toString().contains("X-1 (grade 3) · due today"), table.toString());
+        assertTrue(table.toString().contains("X-1 (grade 3) · due today"), "no name in the record, none shown: " + table);
         assertTrue(table.toString().contains("Call Rosa X, mother (parent) · 555-0191 · in Spanish, with an adult interpreter"), table.toString());
         assertTrue(table.toString().contains("could not be evaluated: see the error"), table.toString());
         assertTrue(table.toString().contains("X-3"), table.toString());
@@ -243,7 +266,7 @@ class CallListTest {
         CallList.csv(calls, csv);
         List<String> lines = csv.toString().lines().toList();
         assertEquals("owner,studentId,schoolId,grade,contactRole,relationship,phone,language,interpreterNeeded,interventions,reason,due,"
-                + "task,status,contactName,languageName,purpose,opening,error", lines.get(0));
+                + "task,status,contactName,languageName,purpose,opening,error,studentName", lines.get(0));
         assertEquals(calls.size() + 1, lines.size());
         assertTrue(lines.stream().anyMatch(l -> l.startsWith("TEACHER,E-103,900100,3,EDUCATION_DECISION_MAKER,\"foster parent\",555-0103,en,false,")),
                 csv.toString());

@@ -71,7 +71,7 @@ class HtmlReportTest {
         Element teacher = byId(d, "s1-today-teacher");
         assertEquals("details", teacher.getTagName(), "each staff member's list can be folded");
         String calls = teacher.getTextContent();
-        assertTrue(calls.contains("Parent A-1004, mother (parent)"), "whom to ask for, in words");
+        assertTrue(calls.contains("Ana Reyes, mother (parent)"), "whom to ask for, in words");
         assertTrue(calls.contains("In Spanish, with an adult interpreter"), calls);
         assertTrue(calls.contains("Open with:"), calls);
         assertTrue(calls.contains("absent today (unexcused, transportation); "), "every reason of the call");
@@ -167,7 +167,7 @@ class HtmlReportTest {
                 List.of(rec), List.of(evil), List.of(), null);
         StudentResult bad = StudentResult.failed("S-\"2\"", LocalDate.of(2026, 11, 20), new InputProblem("f<.json", "S-\"2\"", "grade", evil));
         SchoolResult r = new SchoolResult("dir/<file>.json", "PS&<17>", LocalDate.of(2026, 11, 20), List.of(s, bad), null);
-        CallList.Call call = new CallList.Call("PS&<17>", LocalDate.of(2026, 11, 20), Owner.TEACHER, "S<1>&", "5", CallList.Task.CALL,
+        CallList.Call call = new CallList.Call("PS&<17>", LocalDate.of(2026, 11, 20), Owner.TEACHER, "S<1>&", evil, "5", CallList.Task.CALL,
                 ContactRole.PARENT, "<mother>", evil, "555 <0101>", "es", "Spanish", true, List.of("personal-call-home"),
                 List.of("Personal call home"), evil, List.of(evil), LocalDate.of(2026, 11, 20), null);
         org.attendanceoutreach.school.School school = new org.attendanceoutreach.school.School("PS&<17>", LocalDate.of(2026, 11, 20),

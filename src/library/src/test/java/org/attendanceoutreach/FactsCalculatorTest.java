@@ -318,5 +318,8 @@ class FactsCalculatorTest {
         assertEquals(LocalDate.of(2026, 9, 17), DAYS.deadline(LocalDate.of(2026, 9, 16), 0), "a closed day moves to the next school day");
         assertEquals(LocalDate.of(2027, 6, 18), DAYS.deadline(LocalDate.of(2027, 6, 14), 10), "never after the last day");
         assertFalse(DAYS.fitsInYear(LocalDate.of(2027, 6, 14), 10));
+        // the weekend after the last school day has no school day on or after it: the last school day
+        assertEquals(LocalDate.of(2027, 6, 18), DAYS.deadline(LocalDate.of(2027, 6, 19), 0), "never the weekend after the last day");
+        assertFalse(DAYS.fitsInYear(LocalDate.of(2027, 6, 19), 0));
     }
 }

@@ -55,6 +55,31 @@ class PlanPropertiesTest {
         assertTrue(branch[0] >= 50 && branch[1] >= 3 && branch[2] >= 3 && branch[3] >= 5, java.util.Arrays.toString(branch));
     }
 
+    /**
+     * Cases QuickTheories once found (its seeds are random, so they are checked on every run): a
+     * calendar whose last day is a Sunday, "today" the Saturday or Sunday after the last school day,
+     * and a wrong number logged that weekend. {@code find-working-phone-number} was due that day
+     * (a weekend): with no school day left on or after the day the need arose, the deadline was that
+     * day itself. Now it is the last school day, said in the reasons, and the need dates from it.
+     */
+    @Test
+    void aNeedArisingAfterTheLastSchoolDayIsDueByTheLastSchoolDay() {
+        int[][] found = {{2375, 0, 274, 255}, {2375, 0, 275, 255}, {2375, 0, 274, 200}, {2375, 0, 275, 200},
+                {3085, 0, 285, 0}, {3085, 0, 286, 0}, {3085, 67, 285, 0}, {3085, 67, 286, 255}};
+        int[] branch = new int[4];
+        for (int[] f : found) {
+            Generated.Case c = Generated.build(f[0], f[1], f[2], f[3]);
+            LocalDate last = PolicyPropertiesTest.lastSchoolDay(c);
+            assertTrue(c.school().asOf().isAfter(last) && !PolicyPropertiesTest.afterTheYear(c), "the weekend after the last school day: " + c);
+            dueDatesAreSchoolDays(c, branch);
+            Recommendation phone = evaluate(c).recommendation("find-working-phone-number").orElseThrow();
+            assertEquals(last, phone.due());
+            assertEquals(last, phone.since());
+            assertEquals(DueStatus.OVERDUE, phone.status());
+            assertTrue(phone.because().contains("due by the last school day, " + last), phone.because().toString());
+        }
+    }
+
     private void dueDatesAreSchoolDays(Generated.Case c, int[] branch) {
         {
             StudentResult r = evaluate(c);

@@ -121,14 +121,15 @@ public final class SchoolDays {
 
     /**
      * A deadline: the school day {@code n} school days after the first school day on or after
-     * {@code since}, never after the last school day of the year. {@code since} itself when the year
-     * has no school day on or after it.
+     * {@code since}, never after the last school day of the year; the last school day when the year
+     * has no school day on or after {@code since} (a weekend or closed days between the last school
+     * day and the calendar's last day). {@code since} itself only when the calendar has no school day.
      */
     public LocalDate deadline(LocalDate since, int n) {
-        int i = firstOnOrAfter(since);
-        if (i >= days.length) {
+        if (days.length == 0) {
             return since;
         }
+        int i = firstOnOrAfter(since);
         return day(Math.min(days.length - 1, i + Math.max(0, n)));
     }
 

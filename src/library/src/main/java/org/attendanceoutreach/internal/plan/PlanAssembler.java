@@ -150,8 +150,11 @@ public final class PlanAssembler {
             if (p.due() != null && p.due().isBefore(since)) {
                 since = p.due();
             }
-            if (practice.inYear() && days.onOrAfter(since) != null) {
-                since = days.onOrAfter(since);
+            if (practice.inYear() && days.last() != null) {
+                // a school day: the next one, or the last one when the need arose after it (the
+                // weekend between the last school day and a calendar's last day)
+                LocalDate schoolDay = days.onOrAfter(since);
+                since = schoolDay != null ? schoolDay : days.last();
             }
             LocalDate due;
             boolean clamped = false;

@@ -292,7 +292,8 @@ public final class Catalog {
                 flag(n, "onlyWithFamilyContact", false, id),
                 flag(n, "inYear", true, id),
                 kinds(n, id),
-                optionalText(n, "name", id));
+                optionalText(n, "name", id),
+                supportTier(n, id));
     }
 
     private static String optionalText(JsonNode n, String field, String id) {
@@ -355,6 +356,18 @@ public final class Catalog {
             }
         }
         return out;
+    }
+
+    private static int supportTier(JsonNode n, String id) {
+        JsonNode v = n.get("supportTier");
+        if (v == null || v.isNull()) {
+            return 0;
+        }
+        if (!v.isIntegralNumber() || (v.asInt() != 2 && v.asInt() != 3)) {
+            throw new IllegalArgumentException("practice " + id + ": \"supportTier\" must be 2 (early intervention) or 3 (intensive),"
+                    + " without quotes; leave it out for a practice that is not a support put in place over time");
+        }
+        return v.asInt();
     }
 
     private static Set<OutreachKind> kinds(JsonNode n, String id) {

@@ -38,12 +38,18 @@ import java.util.Set;
  *                              was done: it is then not recommended again
  * @param name                  a short name in words for staff ("Personal call home"); the id in words when
  *                              the catalog gives none
+ * @param supportTier           0 when it is not a support put in place for a student over time; 2 for an
+ *                              early-intervention support (Attendance Works' tier 2: a success mentor, a
+ *                              success plan, a nurse's plan), 3 for an intensive one. A tier-2 support in
+ *                              place long enough without improvement calls for tier 3
+ *                              ({@code support-tier.drl}); {@code recommend --write-back-edfi} writes the
+ *                              recommended supports (tier 2 or 3) as Ed-Fi interventions
  */
 public record Practice(String id, Strategy strategy, Impact impact, Owner owner, boolean reachesFamily,
                        String description, String source, String stage, int dueWithinSchoolDays, boolean call,
                        int minutes, List<String> covers, List<String> replaces, boolean intensive,
                        boolean joinsFirstContact, boolean onlyWithFamilyContact, boolean inYear,
-                       Set<OutreachKind> doneBy, String name) {
+                       Set<OutreachKind> doneBy, String name, int supportTier) {
     public Practice {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(strategy, "strategy");
@@ -57,6 +63,24 @@ public record Practice(String id, Strategy strategy, Impact impact, Owner owner,
         if (dueWithinSchoolDays < 0 || minutes < 0) {
             throw new IllegalArgumentException("practice " + id + ": days and minutes cannot be negative");
         }
+        if (supportTier != 0 && supportTier != 2 && supportTier != 3) {
+            throw new IllegalArgumentException("practice " + id + ": \"supportTier\" must be 2 or 3 (or left out: not a support)");
+        }
+    }
+
+    /** A practice that is not a support of a tier (the record's shape before {@code supportTier}). */
+    public Practice(String id, Strategy strategy, Impact impact, Owner owner, boolean reachesFamily,
+                    String description, String source, String stage, int dueWithinSchoolDays, boolean call,
+                    int minutes, List<String> covers, List<String> replaces, boolean intensive,
+                    boolean joinsFirstContact, boolean onlyWithFamilyContact, boolean inYear,
+                    Set<OutreachKind> doneBy, String name) {
+        this(id, strategy, impact, owner, reachesFamily, description, source, stage, dueWithinSchoolDays, call, minutes,
+                covers, replaces, intensive, joinsFirstContact, onlyWithFamilyContact, inYear, doneBy, name, 0);
+    }
+
+    /** Whether this is a support put in place for a student over time (tier 2 or 3). */
+    public boolean isSupport() {
+        return supportTier != 0;
     }
 
     /**
@@ -67,7 +91,7 @@ public record Practice(String id, Strategy strategy, Impact impact, Owner owner,
     public Practice(String id, Strategy strategy, Impact impact, Owner owner, boolean reachesFamily,
                     String description, String source) {
         this(id, strategy, impact, owner, reachesFamily, description, source, "CONTACT", 0, false, 0,
-                List.of(), List.of(), false, false, false, true, Set.of(), null);
+                List.of(), List.of(), false, false, false, true, Set.of(), null, 0);
     }
 
     /** An id in words, for a practice the catalog gives no name: {@code personal-call-home} is "Personal call home". */

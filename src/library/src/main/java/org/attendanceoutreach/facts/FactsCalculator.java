@@ -1,6 +1,13 @@
 package org.attendanceoutreach.facts;
 
+import org.attendanceoutreach.catalog.Catalog;
+import org.attendanceoutreach.catalog.Practice;
+import org.attendanceoutreach.internal.DidYouMean;
 import org.attendanceoutreach.policy.Policy;
+import org.attendanceoutreach.read.Shown;
+import org.attendanceoutreach.result.Progress;
+import org.attendanceoutreach.result.Trend;
+import org.attendanceoutreach.school.Intervention;
 import org.attendanceoutreach.read.InputCheck;
 import org.attendanceoutreach.read.InvalidInputException;
 import org.attendanceoutreach.school.Absence;
@@ -22,13 +29,22 @@ import java.util.Locale;
 /**
  * Computes a student's {@link StudentFacts} in one pass over the absences, and rejects absences
  * the calendar cannot hold (weekends, closed days, outside the year or the enrolment, the same
- * day twice) with an {@link InvalidInputException} naming the field. Stateless and thread-safe.
+ * day twice), and supports in place that name no practice of the catalog, with an
+ * {@link InvalidInputException} naming the field. Stateless and thread-safe.
  */
 public final class FactsCalculator {
     private final Policy policy;
+    private final Catalog catalog;
 
+    /** A calculator that knows no catalog: every support in place is then an error (the engine passes its catalog). */
     public FactsCalculator(Policy policy) {
+        this(policy, new Catalog(List.of()));
+    }
+
+    /** @param catalog the practices supports in place may name, and which of them are supports of tier 2 */
+    public FactsCalculator(Policy policy, Catalog catalog) {
         this.policy = policy;
+        this.catalog = catalog;
     }
 
     public StudentFacts compute(School school, SchoolDays days, Student s) {
@@ -114,6 +130,11 @@ public final class FactsCalculator {
         }
 
         replay(b, days, missedByDay, from, to);
+        b.missedInFirstWeeks = missedInFirstWeeks(missedByDay, from, to);
+        b.earlyWarningSchoolDays = policy.earlyWarningSchoolDays();
+        if (!s.interventions().isEmpty() || s.mentor() != null) {
+            supports(b, s, days, today, missedByDay, from, to);
+        }
         b.absenceRunStartedOn = run > 0 ? days.day(to - run + 1) : null;
         b.enrolledSince = from < days.size() ? days.day(from) : today;
         b.lastDayOfSchool = school.calendar().lastDay();
@@ -154,6 +175,8 @@ public final class FactsCalculator {
      */
     private void replay(StudentFacts.Builder b, SchoolDays days, Absence[] missedByDay, int from, int to) {
         int window = policy.recentSchoolDays();
+        int firstWeeks = policy.earlyWarningSchoolDays();
+        double early = 0;
         double missed = 0;
         double health = 0;
         double barrier = 0;
@@ -172,6 +195,12 @@ public final class FactsCalculator {
                 }
                 if (a.reason() == AbsenceReason.HOUSING && b.housingSince == null) {
                     b.housingSince = days.day(i);
+                }
+                if (i - from < firstWeeks) {
+                    early += a.portion();
+                    if (b.earlyWarningSince == null && early >= policy.earlyWarningDaysMissed()) {
+                        b.earlyWarningSince = days.day(i);
+                    }
                 }
             }
             int gone = i - window;
@@ -206,6 +235,149 @@ public final class FactsCalculator {
                 b.healthPlanSince = days.day(i);
             }
         }
+    }
+
+    /** Days missed in the student's first {@code early-warning-school-days} enrolled school days, up to today. */
+    private double missedInFirstWeeks(Absence[] missedByDay, int from, int to) {
+        double n = 0;
+        for (int i = from; i <= to && i - from < policy.earlyWarningSchoolDays(); i++) {
+            if (missedByDay[i] != null) {
+                n += missedByDay[i].portion();
+            }
+        }
+        return n;
+    }
+
+    /**
+     * The supports on record: {@code interventions[]}, and the {@code mentor} as a {@code success-mentor}
+     * started on {@code assignedOn} (unless an intervention of that practice already covers that day).
+     * Those not ended by today are "in place" for the plan (a planned one too); for each that has
+     * started, the progress: the share of enrolled school days missed before it started and since, and
+     * the trend. A tier-2 support in place long enough and not improving is recorded, with the first
+     * school day it was so (replayed day by day, so it does not move when the engine runs again).
+     */
+    private void supports(StudentFacts.Builder b, Student s, SchoolDays days, LocalDate today, Absence[] missedByDay,
+                          int from, int to) {
+        List<Intervention> all = new java.util.ArrayList<>(s.interventions());
+        for (int i = 0; i < all.size(); i++) {
+            String id = all.get(i).intervention();
+            if (!catalog.contains(id)) {
+                throw new InvalidInputException("interventions[" + i + "].intervention", Shown.code(id, catalogIds())
+                        + " is not a practice of the catalog (rules/catalog.json)" + or(DidYouMean.of(id, catalogIds()),
+                        "; give the catalog id of the practice it is"));
+            }
+        }
+        if (s.mentor() != null && !s.mentor().assignedOn().isAfter(today)
+                && all.stream().noneMatch(x -> x.intervention().equals(Intervention.SUCCESS_MENTOR) && x.inPlaceOn(s.mentor().assignedOn()))) {
+            all.add(new Intervention(Intervention.SUCCESS_MENTOR, s.mentor().assignedOn()));
+        }
+        all.sort(java.util.Comparator.comparing(Intervention::startedOn).thenComparing(Intervention::intervention));
+        for (Intervention x : all) {
+            if (x.endedBy(today)) {
+                continue;
+            }
+            b.inPlace.putIfAbsent(x.intervention(), x);
+            if (x.startedOn().isAfter(today)) {
+                continue; // planned: nothing to measure yet
+            }
+            if (x.intervention().equals(Intervention.SUCCESS_MENTOR) && b.mentorFromSupport == null) {
+                b.mentorFromSupport = x.startedOn();
+            }
+            Practice practice = catalog.get(x.intervention());
+            int start = Math.max(from, days.firstOnOrAfter(x.startedOn()));
+            int daysBefore = Math.max(0, Math.min(to, start - 1) - from + 1);
+            int daysSince = Math.max(0, to - start + 1);
+            double missedBefore = 0;
+            for (int i = from; i < from + daysBefore; i++) {
+                missedBefore += missedByDay[i] == null ? 0 : missedByDay[i].portion();
+            }
+            double missedSince = 0;
+            for (int i = start; i <= to; i++) {
+                missedSince += missedByDay[i] == null ? 0 : missedByDay[i].portion();
+            }
+            Double rateBefore = daysBefore == 0 ? null : missedBefore / daysBefore;
+            Double rateSince = daysSince == 0 ? null : missedSince / daysSince;
+            Baseline baseline = baseline(rateBefore, s.priorYearAbsenceRate());
+            Trend trend = trend(daysSince, rateSince, baseline);
+            b.progress.add(new Progress(x.intervention(), x.startedOn(), daysBefore, daysSince, round(rateBefore), round(rateSince),
+                    trend, progressInWords(x, daysBefore, daysSince, missedBefore, missedSince, rateBefore, rateSince, baseline, trend)));
+            if (practice.supportTier() == 2 && trend == Trend.NOT_IMPROVING) {
+                // the first school day it was in place long enough and not improving
+                double m = 0;
+                for (int i = start; i <= to; i++) {
+                    m += missedByDay[i] == null ? 0 : missedByDay[i].portion();
+                    int n = i - start + 1;
+                    if (trend(n, m / n, baseline) == Trend.NOT_IMPROVING) {
+                        LocalDate day = days.day(i);
+                        if (b.tier2NotImprovingSince == null || day.isBefore(b.tier2NotImprovingSince)) {
+                            b.tier2NotImprovingSince = day;
+                            b.tier2NotImprovingInWords = b.progress.get(b.progress.size() - 1).because();
+                        }
+                        b.tier2RateSince = Math.max(b.tier2RateSince, rateSince);
+                        break;
+                    }
+                }
+            }
+        }
+    }
+
+    /** What the share missed since a support started is compared with. */
+    private record Baseline(double rate, String words) {
+    }
+
+    /**
+     * The share missed before the support started; when the student had no enrolled day before it
+     * (a support from the first day), last year's share when known; else none (null): then the
+     * support counts as working once the share missed since is below {@code at-risk-from}.
+     */
+    private static Baseline baseline(Double rateBefore, Double priorYear) {
+        if (rateBefore != null) {
+            return new Baseline(rateBefore, "before");
+        }
+        if (priorYear != null) {
+            return new Baseline(priorYear, "last year");
+        }
+        return null;
+    }
+
+    /** The trend after {@code daysSince} enrolled school days with {@code rateSince} missed. */
+    private Trend trend(int daysSince, Double rateSince, Baseline baseline) {
+        if (daysSince < policy.followUpMinimumSchoolDays() || rateSince == null) {
+            return Trend.TOO_EARLY;
+        }
+        boolean better = baseline == null
+                ? rateSince < policy.atRiskFrom()
+                : baseline.rate() - rateSince >= policy.followUpImprovementMargin() - 1e-9;
+        return better ? Trend.IMPROVING : Trend.NOT_IMPROVING;
+    }
+
+    private String progressInWords(Intervention x, int daysBefore, int daysSince, double missedBefore, double missedSince,
+                                   Double rateBefore, Double rateSince, Baseline baseline, Trend trend) {
+        String before = daysBefore == 0 ? "no enrolled school days before it started"
+                : StudentFacts.number(missedBefore) + " of " + daysBefore + " school days missed before (" + StudentFacts.percent(rateBefore) + ")";
+        String since = daysSince == 0 ? "no school days since" : StudentFacts.number(missedSince) + " of " + daysSince
+                + " since " + x.startedOn() + " (" + StudentFacts.percent(rateSince) + ")";
+        String verdict = switch (trend) {
+            case TOO_EARLY -> "too early to tell: fewer than " + policy.followUpMinimumSchoolDays() + " school days in place";
+            case IMPROVING -> baseline == null ? "below the at-risk line (" + StudentFacts.percent(policy.atRiskFrom()) + ")"
+                    : "lower than " + baseline.words() + " by " + StudentFacts.percent(policy.followUpImprovementMargin()) + " or more";
+            case NOT_IMPROVING -> baseline == null ? "not below the at-risk line (" + StudentFacts.percent(policy.atRiskFrom()) + ")"
+                    : "not lower than " + baseline.words() + (baseline.words().equals("last year") ? " (" + StudentFacts.percent(baseline.rate()) + ")" : "")
+                    + " by " + StudentFacts.percent(policy.followUpImprovementMargin());
+        };
+        return x.intervention() + ": " + before + ", " + since + ": " + verdict;
+    }
+
+    private static Double round(Double rate) {
+        return rate == null ? null : java.math.BigDecimal.valueOf(rate).setScale(4, java.math.RoundingMode.HALF_UP).doubleValue();
+    }
+
+    private static String or(String text, String otherwise) {
+        return text.isEmpty() ? otherwise : text;
+    }
+
+    private List<String> catalogIds() {
+        return catalog.practices().stream().map(Practice::id).toList();
     }
 
     private static String whyNot(School school, LocalDate d) {
@@ -314,6 +486,8 @@ public final class FactsCalculator {
             b.mentorAssignedOn = s.mentor().assignedOn();
             LocalDate met = s.mentor().familyIntroducedOn();
             b.mentorIntroducedOn = met != null && !met.isAfter(today) ? met : null;
+        } else if (b.mentorFromSupport != null) {
+            b.mentorAssignedOn = b.mentorFromSupport; // a success-mentor intervention in place: the student has a mentor
         }
         LocalDate first = b.mentorIntroducedOn;
         int positive = first == null ? 0 : 1;

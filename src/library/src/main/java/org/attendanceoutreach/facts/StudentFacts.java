@@ -3,6 +3,8 @@ package org.attendanceoutreach.facts;
 import org.attendanceoutreach.catalog.Owner;
 import org.attendanceoutreach.internal.Languages;
 import org.attendanceoutreach.result.AttendanceTier;
+import org.attendanceoutreach.result.Progress;
+import org.attendanceoutreach.school.Intervention;
 import org.attendanceoutreach.school.AbsenceReason;
 import org.attendanceoutreach.school.AbsenceType;
 import org.attendanceoutreach.school.ContactRole;
@@ -85,6 +87,16 @@ public final class StudentFacts {
     private final LocalDate wrongNumberOn;
     private final List<LocalDate> unansweredSinceReached;
     private final boolean calledToday;
+    // the first weeks of the year
+    private final double missedInFirstWeeks;
+    private final int earlyWarningSchoolDays;
+    private final LocalDate earlyWarningSince;
+    // supports in place and how they are doing
+    private final Map<String, Intervention> inPlace;
+    private final List<Progress> progress;
+    private final LocalDate tier2NotImprovingSince;
+    private final String tier2NotImprovingInWords;
+    private final double tier2RateSince;
 
     private AttendanceTier attendanceTier;
     private int supportTier = 1;
@@ -148,6 +160,14 @@ public final class StudentFacts {
         this.wrongNumberOn = b.wrongNumberOn;
         this.unansweredSinceReached = List.copyOf(b.unansweredSinceReached);
         this.calledToday = b.calledToday;
+        this.missedInFirstWeeks = b.missedInFirstWeeks;
+        this.earlyWarningSchoolDays = b.earlyWarningSchoolDays;
+        this.earlyWarningSince = b.earlyWarningSince;
+        this.inPlace = b.inPlace.isEmpty() ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(b.inPlace));
+        this.progress = List.copyOf(b.progress);
+        this.tier2NotImprovingSince = b.tier2NotImprovingSince;
+        this.tier2NotImprovingInWords = b.tier2NotImprovingInWords;
+        this.tier2RateSince = b.tier2RateSince;
     }
 
     // ---- who and when -------------------------------------------------------------------------
@@ -347,6 +367,54 @@ public final class StudentFacts {
         }
         return false;
     }
+
+    // ---- the first weeks of school ---------------------------------------------------------------
+
+    /** Days missed in the student's first {@code early-warning-school-days} enrolled school days (up to today). */
+    public double getMissedInFirstWeeks() { return missedInFirstWeeks; }
+
+    /** Today is within the student's first {@code early-warning-school-days} enrolled school days. */
+    public boolean isInFirstWeeks() { return daysEnrolled >= 1 && daysEnrolled <= earlyWarningSchoolDays; }
+
+    /** The school day the days missed in the first weeks reached {@code early-warning-days-missed} (null: they have not). */
+    public LocalDate getEarlyWarningSince() { return earlyWarningSince; }
+
+    /** "2 of the first 7 school days missed". */
+    public String firstWeeksInWords() {
+        return number(missedInFirstWeeks) + " of the first " + Math.min(daysEnrolled, earlyWarningSchoolDays) + " school days missed";
+    }
+
+    // ---- supports in place (interventions[], and the mentor) -------------------------------------------
+
+    /** Whether the practice is in place for the student (started, or planned, and not ended by today). */
+    public boolean supportInPlace(String intervention) { return inPlace.containsKey(intervention); }
+
+    /**
+     * A support of tier 2 (catalog {@code "supportTier": 2}) has been in place at least
+     * {@code follow-up-minimum-school-days} and is NOT_IMPROVING.
+     */
+    public boolean isTier2SupportNotImproving() { return tier2NotImprovingSince != null; }
+
+    /** The first school day a tier-2 support in place was long enough in place and not improving (null: none is). */
+    public LocalDate getTier2SupportNotImprovingSince() { return tier2NotImprovingSince; }
+
+    /**
+     * The share of enrolled school days missed since a tier-2 support that is not improving started
+     * (the highest, with several; 0 when none is not improving).
+     */
+    public double getTier2SupportRateSince() { return tier2RateSince; }
+
+    /** "success-mentor: 3 of 22 school days missed before (13.6%), 6 of 30 since 2026-10-05 (20.0%): not lower than before by 2.0%". */
+    public String tier2SupportInWords() { return tier2NotImprovingInWords == null ? "" : tier2NotImprovingInWords; }
+
+    /** The support in place of this practice (null: none). Not for rules: the plan reads it. */
+    public Intervention inPlace(String intervention) { return inPlace.get(intervention); }
+
+    /** The catalog ids of the supports in place, in id order. Not for rules: they ask {@link #supportInPlace}. */
+    public java.util.Collection<String> inPlaceIds() { return inPlace.keySet(); }
+
+    /** How the student is doing since each support in place started. Not for rules: the result carries it. */
+    public List<Progress> progress() { return progress; }
 
     // ---- when each need arose (replayed from the record: the first school day this year) -----------
 
@@ -658,5 +726,14 @@ public final class StudentFacts {
         LocalDate wrongNumberOn;
         List<LocalDate> unansweredSinceReached = List.of();
         boolean calledToday;
+        double missedInFirstWeeks;
+        int earlyWarningSchoolDays;
+        LocalDate earlyWarningSince;
+        Map<String, Intervention> inPlace = new TreeMap<>();
+        List<Progress> progress = new ArrayList<>(0);
+        LocalDate mentorFromSupport;
+        LocalDate tier2NotImprovingSince;
+        String tier2NotImprovingInWords;
+        double tier2RateSince;
     }
 }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
 import org.attendanceoutreach.result.DueStatus;
 import org.attendanceoutreach.result.NextStep;
+import org.attendanceoutreach.result.Progress;
 import org.attendanceoutreach.result.Recommendation;
 import org.attendanceoutreach.result.SchoolResult;
 import org.attendanceoutreach.result.StudentResult;
@@ -197,12 +198,34 @@ public final class ResultWriter {
             g.writeEndObject();
         }
         g.writeEndArray();
+        g.writeArrayFieldStart("progress");
+        for (Progress p : r.progress()) {
+            g.writeStartObject();
+            g.writeStringField("intervention", p.intervention());
+            g.writeStringField("startedOn", p.startedOn().toString());
+            g.writeNumberField("schoolDaysBefore", p.schoolDaysBefore());
+            g.writeNumberField("schoolDaysSince", p.schoolDaysSince());
+            rate(g, "rateBefore", p.rateBefore());
+            rate(g, "rateSince", p.rateSince());
+            g.writeStringField("trend", p.trend().name());
+            g.writeStringField("because", p.because());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
         g.writeArrayFieldStart("cautions");
         for (String c : r.cautions()) {
             g.writeString(c);
         }
         g.writeEndArray();
         g.writeEndObject();
+    }
+
+    private static void rate(JsonGenerator g, String field, Double rate) throws IOException {
+        if (rate == null) {
+            g.writeNullField(field);
+        } else {
+            g.writeNumberField(field, rate);
+        }
     }
 
     private static void strings(JsonGenerator g, String field, List<String> values) throws IOException {
@@ -271,6 +294,9 @@ public final class ResultWriter {
                 for (NextStep n : r.next()) {
                     out.printf(Locale.ROOT, "  next: %s, after %s%n", shown(n.intervention()), shown(n.after()));
                 }
+                for (Progress p : r.progress()) {
+                    out.printf(Locale.ROOT, "  in place: %-34s %-13s %s%n", shown(p.intervention()), p.trend(), shown(p.because()));
+                }
                 for (String c : r.cautions()) {
                     out.printf(Locale.ROOT, "  caution: %s%n", shown(c));
                 }
@@ -287,7 +313,7 @@ public final class ResultWriter {
 
     private static final String[] CSV_COLUMNS = {"file", "schoolId", "studentId", "asOf", "attendanceTier", "supportTier",
             "daysEnrolled", "daysMissed", "absenceRate", "intervention", "strategy", "impact", "owner", "contactRole",
-            "language", "interpreterNeeded", "due", "because", "rule", "error", "step", "status", "since", "covers", "next"};
+            "language", "interpreterNeeded", "due", "because", "rule", "error", "step", "status", "since", "covers", "next", "progress"};
 
     /**
      * One row per recommendation (a student with none, or with an error, gets one row). No cell
@@ -310,12 +336,14 @@ public final class ResultWriter {
                         Integer.toString(r.supportTier()), Integer.toString(r.daysEnrolled()), number(r.daysMissed()),
                         Double.toString(r.absenceRate()));
                 String next = String.join("; ", r.next().stream().map(n -> n.intervention() + " after " + n.after()).toList());
+                String progress = String.join("; ", r.progress().stream().map(ResultWriter::progressCell).toList());
                 if (r.recommendations().isEmpty()) {
                     List<String> row = new ArrayList<>(base);
-                    while (row.size() < CSV_COLUMNS.length - 1) {
+                    while (row.size() < CSV_COLUMNS.length - 2) {
                         row.add("");
                     }
                     row.add(next);
+                    row.add(progress);
                     rows.add(row);
                 }
                 for (Recommendation rec : r.recommendations()) {
@@ -324,12 +352,19 @@ public final class ResultWriter {
                             rec.contactRole() == null ? "" : rec.contactRole().name(), rec.language() == null ? "" : rec.language(),
                             rec.interpreterNeeded() == null ? "" : rec.interpreterNeeded().toString(), rec.due().toString(),
                             String.join("; ", rec.because()), rec.rule(), "", Integer.toString(rec.step()), rec.status().name(),
-                            rec.since().toString(), String.join(" ", rec.covers()), next));
+                            rec.since().toString(), String.join(" ", rec.covers()), next, progress));
                     rows.add(row);
                 }
             }
         }
         SpreadsheetCsv.write(CSV_COLUMNS, rows, out);
+    }
+
+    /** {@code success-mentor NOT_IMPROVING since 2026-10-05 (before 0.1364 over 22 days, since 0.1667 over 30)}. */
+    static String progressCell(Progress p) {
+        return p.intervention() + " " + p.trend() + " since " + p.startedOn() + " (before " + (p.rateBefore() == null ? "-" : p.rateBefore())
+                + " over " + p.schoolDaysBefore() + " days, since " + (p.rateSince() == null ? "-" : p.rateSince()) + " over "
+                + p.schoolDaysSince() + ")";
     }
 
     private static List<String> row(String... cells) {

@@ -37,6 +37,15 @@ package org.attendanceoutreach.policy;
  *                                      by phone (letters package: when a text is due)
  * @param staffMinutesPerDay            the minutes one staff member can give the plan's work in a school day: the
  *                                      report's week load says so when a role's day needs more than one person
+ * @param followUpMinimumSchoolDays     school days a support must have been in place before its trend is
+ *                                      told (before: {@code TOO_EARLY}); a tier-2 support in place this long
+ *                                      without improvement calls for tier 3
+ * @param followUpImprovementMargin     how much lower the share of days missed since a support started must be
+ *                                      than before it, for the support to count as {@code IMPROVING}
+ * @param earlyWarningSchoolDays        the first weeks of a student's year, in enrolled school days: the early
+ *                                      warning looks at them
+ * @param earlyWarningDaysMissed        days missed in the first weeks that call for attention before a tier can
+ *                                      be told
  *
  * <p>How soon each practice is due is not here: it is each practice's {@code dueWithinSchoolDays}
  * in {@code catalog.json}.
@@ -48,7 +57,8 @@ public record Policy(double atRiskFrom, double moderateChronicFrom, double sever
                      int secondContactWithinCalendarDays, double mostlyIllnessShare, int healthPlanMinimumDaysMissed,
                      int familyBarrierDays, int communityBarrierDays, int unansweredAttemptsBeforeAskingStaff,
                      int lastWeeksSchoolDays, boolean lettersCompareWithClassmates, int lettersClassmatesMinimum,
-                     int lettersReadingGrade, int textsEverySchoolDays, int staffMinutesPerDay) {
+                     int lettersReadingGrade, int textsEverySchoolDays, int staffMinutesPerDay, int followUpMinimumSchoolDays,
+                     double followUpImprovementMargin, int earlyWarningSchoolDays, int earlyWarningDaysMissed) {
 
     /** The defaults of the contract and the guides. */
     public static final Policy DEFAULTS = PolicyFile.defaults();

@@ -37,7 +37,12 @@ public final class PolicyFile {
             new Setting("letters-classmates-minimum", Kind.COUNT, 10, 1000),
             new Setting("letters-reading-grade", Kind.COUNT, 6, 12),
             new Setting("texts-every-school-days", Kind.DAYS, 5, 200),
-            new Setting("staff-minutes-per-day", Kind.COUNT, 60, 600));
+            new Setting("staff-minutes-per-day", Kind.COUNT, 60, 600),
+
+            new Setting("follow-up-minimum-school-days", Kind.DAYS, 20, 200),
+            new Setting("follow-up-improvement-margin", Kind.RATE, 0.02, 1),
+            new Setting("early-warning-school-days", Kind.DAYS, 20, 200),
+            new Setting("early-warning-days-missed", Kind.DAYS, 2, 200));
 
     /** Settings that moved out of this file, and where to. */
     private static final Map<String, String> MOVED = Map.of(
@@ -176,7 +181,8 @@ public final class PolicyFile {
                 days(v, "community-barrier-days"), days(v, "unanswered-attempts-before-asking-staff"),
                 days(v, "last-weeks-school-days"), v.get("letters-compare-with-classmates") > 0,
                 days(v, "letters-classmates-minimum"), days(v, "letters-reading-grade"), days(v, "texts-every-school-days"),
-                days(v, "staff-minutes-per-day"));
+                days(v, "staff-minutes-per-day"), days(v, "follow-up-minimum-school-days"), v.get("follow-up-improvement-margin"),
+                days(v, "early-warning-school-days"), days(v, "early-warning-days-missed"));
     }
 
     private static int days(Map<String, Double> v, String name) {

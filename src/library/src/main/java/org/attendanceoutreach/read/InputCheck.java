@@ -3,6 +3,7 @@ package org.attendanceoutreach.read;
 import org.attendanceoutreach.internal.Languages;
 import org.attendanceoutreach.internal.PlainText;
 import org.attendanceoutreach.school.Contact;
+import org.attendanceoutreach.school.Intervention;
 import org.attendanceoutreach.school.Meeting;
 import org.attendanceoutreach.school.OutreachRecord;
 import org.attendanceoutreach.school.School;
@@ -99,6 +100,48 @@ public final class InputCheck {
         for (int i = 0; i < outreach.size(); i++) {
             date("outreach[" + i + "].date", outreach.get(i).date());
         }
+        interventions(s.interventions());
+    }
+
+    /** What a catalog id looks like: kebab-case ({@code success-mentor}). Whether the catalog has it is the engine's check. */
+    private static final java.util.regex.Pattern PRACTICE_ID = java.util.regex.Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
+
+    /** Whether {@code id} has the form of a catalog id (kebab-case, at most 100 characters). */
+    public static boolean isPracticeId(String id) {
+        return id != null && id.length() <= 100 && PRACTICE_ID.matcher(id).matches();
+    }
+
+    /**
+     * The supports in place: a catalog id in kebab-case, dates in range, an end not before the start,
+     * and no practice listed twice for days that overlap (which of the two starts would count?).
+     */
+    private static void interventions(List<Intervention> all) {
+        for (int i = 0; i < all.size(); i++) {
+            Intervention x = all.get(i);
+            String at = "interventions[" + i + "]";
+            if (!isPracticeId(x.intervention())) {
+                throw new InvalidInputException(at + ".intervention", (x.intervention().isBlank() ? "is empty"
+                        : Shown.code(x.intervention(), List.of()) + " is not a catalog id")
+                        + "; give the practice's id from rules/catalog.json in kebab-case, such as success-mentor");
+            }
+            date(at + ".startedOn", x.startedOn());
+            date(at + ".endedOn", x.endedOn());
+            if (x.endedOn() != null && x.endedOn().isBefore(x.startedOn())) {
+                throw new InvalidInputException(at + ".endedOn", x.endedOn() + " is before startedOn " + x.startedOn()
+                        + "; endedOn is the support's last day");
+            }
+            for (int j = 0; j < i; j++) {
+                Intervention y = all.get(j);
+                if (y.intervention().equals(x.intervention()) && overlap(x, y)) {
+                    throw new InvalidInputException(at + ".startedOn", x.intervention() + " is listed twice for days that overlap"
+                            + " (also interventions[" + j + "]); end the first before the second starts, or keep one");
+                }
+            }
+        }
+    }
+
+    private static boolean overlap(Intervention a, Intervention b) {
+        return (a.endedOn() == null || !a.endedOn().isBefore(b.startedOn())) && (b.endedOn() == null || !b.endedOn().isBefore(a.startedOn()));
     }
 
     /** A date of a record: null (not given) or in the years {@value #FIRST_YEAR} … {@value #LAST_YEAR}. */

@@ -11,6 +11,7 @@ import org.attendanceoutreach.school.AbsenceReason;
 import org.attendanceoutreach.school.AbsenceType;
 import org.attendanceoutreach.school.Contact;
 import org.attendanceoutreach.school.ContactRole;
+import org.attendanceoutreach.school.Intervention;
 import org.attendanceoutreach.school.Meeting;
 import org.attendanceoutreach.school.MeetingType;
 import org.attendanceoutreach.school.Mentor;
@@ -61,7 +62,7 @@ public final class SchoolFileReader {
     private static final Set<String> CALENDAR_FIELDS = Set.of("firstDay", "lastDay", "closedDays");
     private static final Set<String> STUDENT_FIELDS = Set.of("studentId", "grade", "enrolledOn", "withdrawnOn",
             "context", "contacts", "absences", "priorYearAbsenceRate", "mentor", "meetings", "outreach",
-            "firstName", "lastName");
+            "firstName", "lastName", "interventions");
     private static final Set<String> CONTEXT_FIELDS = Set.of("fosterCare", "iep", "englishLearner", "homeLanguage",
             "homeless", "juvenileJustice", "newToSchool");
     private static final Set<String> CONTACT_FIELDS = Set.of("role", "relationship", "name", "phone",
@@ -69,6 +70,7 @@ public final class SchoolFileReader {
     private static final Set<String> ABSENCE_FIELDS = Set.of("date", "type", "reason", "portion");
     private static final Set<String> MENTOR_FIELDS = Set.of("assignedOn", "familyIntroducedOn");
     private static final Set<String> MEETING_FIELDS = Set.of("type", "date");
+    private static final Set<String> INTERVENTION_FIELDS = Set.of("intervention", "startedOn", "endedOn");
     private static final Set<String> OUTREACH_FIELDS = Set.of("date", "kind", "outcome", "positive", "by", "contactRole");
 
     /** The largest school file read whole: 64 MB, some 40,000 students. A district goes in a JSON-lines file. */
@@ -405,9 +407,19 @@ public final class SchoolFileReader {
             outreach.add(new OutreachRecord(f.requiredDate("date"), kind, f.enumValue("outcome", OutreachOutcome.class), f.flag("positive"),
                     f.enumValue("contactRole", ContactRole.class)));
         }
+        List<Intervention> interventions = new ArrayList<>();
+        for (JsonFields.Element e : s.array("interventions")) {
+            JsonFields f = e.asObject();
+            f.unknownFields(INTERVENTION_FIELDS, warn);
+            String practice = f.text("intervention");
+            if (practice == null) {
+                throw new InvalidInputException(f.path("intervention"), "is required: the catalog id of the support, such as success-mentor");
+            }
+            interventions.add(new Intervention(practice, f.requiredDate("startedOn"), f.date("endedOn")));
+        }
         Student student = Student.builder(id).grade(grade).enrolledOn(enrolledOn).withdrawnOn(withdrawnOn).context(context)
                 .contacts(contacts).absences(absences).priorYearAbsenceRate(prior).mentor(mentor).meetings(meetings)
-                .outreach(outreach).name(s.text("firstName"), s.text("lastName")).build();
+                .outreach(outreach).name(s.text("firstName"), s.text("lastName")).interventions(interventions).build();
         try {
             InputCheck.student(student);
         } catch (InvalidInputException e) {

@@ -11,17 +11,30 @@ import java.util.Optional;
  * next once a condition is met), or the error that kept the student from being evaluated (then only
  * {@code studentId} and {@code error} are set). When the rules rather than the data were at fault,
  * {@code ruleFailure} says which rule and why ({@code error} then carries the same message, field
- * {@code (rules)}).
+ * {@code (rules)}). {@code progress} says how the student is doing since each support in place
+ * started; {@code leftOut}, what the rules proposed that the plan leaves out and why (for {@code explain}).
  */
 public record StudentResult(String studentId, LocalDate asOf, int daysEnrolled, double daysMissed,
                             double absenceRate, AttendanceTier attendanceTier, int supportTier,
                             List<Recommendation> recommendations, List<String> cautions,
-                            List<String> rulesFired, InputProblem error, List<NextStep> next, RuleFailure ruleFailure) {
+                            List<String> rulesFired, InputProblem error, List<NextStep> next, RuleFailure ruleFailure,
+                            List<Progress> progress, List<LeftOut> leftOut) {
     public StudentResult {
         recommendations = recommendations == null ? List.of() : List.copyOf(recommendations);
         cautions = cautions == null ? List.of() : List.copyOf(cautions);
         rulesFired = rulesFired == null ? List.of() : List.copyOf(rulesFired);
         next = next == null ? List.of() : List.copyOf(next);
+        progress = progress == null ? List.of() : List.copyOf(progress);
+        leftOut = leftOut == null ? List.of() : List.copyOf(leftOut);
+    }
+
+    /** A result without supports in place (the record's shape before {@code progress}). */
+    public StudentResult(String studentId, LocalDate asOf, int daysEnrolled, double daysMissed,
+                         double absenceRate, AttendanceTier attendanceTier, int supportTier,
+                         List<Recommendation> recommendations, List<String> cautions,
+                         List<String> rulesFired, InputProblem error, List<NextStep> next, RuleFailure ruleFailure) {
+        this(studentId, asOf, daysEnrolled, daysMissed, absenceRate, attendanceTier, supportTier, recommendations,
+                cautions, rulesFired, error, next, ruleFailure, List.of(), List.of());
     }
 
     /** A result without anything waiting in {@code next}. */
@@ -78,6 +91,11 @@ public record StudentResult(String studentId, LocalDate asOf, int daysEnrolled, 
         return next.stream().filter(n -> n.intervention().equals(intervention) || n.covers().contains(intervention)).findFirst();
     }
 
+    /** The progress of this support in place, if the student has it. */
+    public Optional<Progress> progressOf(String intervention) {
+        return progress.stream().filter(p -> p.intervention().equals(intervention)).findFirst();
+    }
+
     /** The recommendations in step 1: what to do first. */
     public List<Recommendation> firstStep() {
         return recommendations.stream().filter(r -> r.step() == 1).toList();
@@ -89,6 +107,6 @@ public record StudentResult(String studentId, LocalDate asOf, int daysEnrolled, 
             return this;
         }
         return new StudentResult(studentId, asOf, 0, 0, 0, null, 0, List.of(), List.of(), List.of(), error.inFile(file), List.of(),
-                ruleFailure);
+                ruleFailure, List.of(), List.of());
     }
 }

@@ -52,7 +52,7 @@ public final class RuleSet {
         this.policy = policy;
         this.ruleNames = List.copyOf(ruleNames);
         this.ruleFiles = Map.copyOf(ruleFiles);
-        this.calculator = new FactsCalculator(policy);
+        this.calculator = new FactsCalculator(policy, catalog);
         this.plan = new PlanAssembler(catalog, policy);
         this.limits = limits;
     }

@@ -13,7 +13,7 @@ import java.util.Map;
  * @param status   id to its status (OVERDUE, DUE, UPCOMING)
  * @param since    id to the day the need arose
  * @param next     ids that must wait in the student's {@code next}
- * @param progress id to the trend of a support in place (not evaluated yet: a check that gives it fails)
+ * @param progress id to the trend of a support in place (TOO_EARLY, IMPROVING, NOT_IMPROVING)
  */
 public record Expectation(String studentId, String attendanceTier, Integer supportTier,
                           List<String> includes, List<String> excludes, Map<String, String> contactRole,

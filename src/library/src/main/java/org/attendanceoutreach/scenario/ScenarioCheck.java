@@ -142,8 +142,16 @@ public final class ScenarioCheck {
                         : String.join(", ", r.next().stream().map(n -> n.intervention()).toList()))));
             }
         }
-        e.progress().forEach((id, trend) -> f.add("progress." + id + ": expected " + trend
-                + ", but progress is not evaluated yet (supports in place and their trend come with the follow-up work)"));
+        e.progress().forEach((id, trend) -> {
+            Optional<org.attendanceoutreach.result.Progress> p = r.progressOf(id);
+            if (p.isEmpty()) {
+                f.add("progress." + id + ": expected " + trend + ", but " + id + " is not a support in place"
+                        + (r.progress().isEmpty() ? " (the student has none)" : " (in place: " + String.join(", ",
+                        r.progress().stream().map(x -> x.intervention()).toList()) + ")"));
+            } else if (!p.get().trend().name().equals(trend)) {
+                f.add("progress." + id + ": expected " + trend + ", got " + p.get().trend() + " (" + p.get().because() + ")");
+            }
+        });
         return f;
     }
 

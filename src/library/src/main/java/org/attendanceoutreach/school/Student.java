@@ -28,7 +28,7 @@ import java.util.Objects;
 public record Student(String studentId, String grade, LocalDate enrolledOn, LocalDate withdrawnOn,
                       StudentContext context, List<Contact> contacts, List<Absence> absences,
                       Double priorYearAbsenceRate, Mentor mentor, List<Meeting> meetings,
-                      List<OutreachRecord> outreach, String firstName, String lastName) {
+                      List<OutreachRecord> outreach, String firstName, String lastName, List<Intervention> interventions) {
     public Student {
         Objects.requireNonNull(studentId, "studentId");
         context = context == null ? StudentContext.NONE : context;
@@ -38,6 +38,25 @@ public record Student(String studentId, String grade, LocalDate enrolledOn, Loca
         outreach = outreach == null ? List.of() : List.copyOf(outreach);
         firstName = firstName == null || firstName.isBlank() ? null : firstName.strip();
         lastName = lastName == null || lastName.isBlank() ? null : lastName.strip();
+        interventions = interventions == null ? List.of() : List.copyOf(interventions);
+    }
+
+    /** A student without supports in place (the record's shape before {@code interventions}). */
+    public Student(String studentId, String grade, LocalDate enrolledOn, LocalDate withdrawnOn,
+                   StudentContext context, List<Contact> contacts, List<Absence> absences,
+                   Double priorYearAbsenceRate, Mentor mentor, List<Meeting> meetings,
+                   List<OutreachRecord> outreach, String firstName, String lastName) {
+        this(studentId, grade, enrolledOn, withdrawnOn, context, contacts, absences, priorYearAbsenceRate, mentor,
+                meetings, outreach, firstName, lastName, List.of());
+    }
+
+    /** A student without a name on file, with supports in place. */
+    public Student(String studentId, String grade, LocalDate enrolledOn, LocalDate withdrawnOn,
+                   StudentContext context, List<Contact> contacts, List<Absence> absences,
+                   Double priorYearAbsenceRate, Mentor mentor, List<Meeting> meetings,
+                   List<OutreachRecord> outreach, List<Intervention> interventions) {
+        this(studentId, grade, enrolledOn, withdrawnOn, context, contacts, absences, priorYearAbsenceRate, mentor,
+                meetings, outreach, null, null, interventions);
     }
 
     /** A student without a name on file (the name is optional; letters then say "your child"). */
@@ -46,7 +65,7 @@ public record Student(String studentId, String grade, LocalDate enrolledOn, Loca
                    Double priorYearAbsenceRate, Mentor mentor, List<Meeting> meetings,
                    List<OutreachRecord> outreach) {
         this(studentId, grade, enrolledOn, withdrawnOn, context, contacts, absences, priorYearAbsenceRate, mentor,
-                meetings, outreach, null, null);
+                meetings, outreach, null, null, List.of());
     }
 
     /** The student's id and grade only: the name and the record are never shown here (personal data). */
@@ -75,7 +94,7 @@ public record Student(String studentId, String grade, LocalDate enrolledOn, Loca
     public Builder toBuilder() {
         return new Builder(studentId).grade(grade).enrolledOn(enrolledOn).withdrawnOn(withdrawnOn).context(context)
                 .contacts(contacts).absences(absences).priorYearAbsenceRate(priorYearAbsenceRate).mentor(mentor)
-                .meetings(meetings).outreach(outreach).name(firstName, lastName);
+                .meetings(meetings).outreach(outreach).name(firstName, lastName).interventions(interventions);
     }
 
     /** A student with nothing but an id: no absences, no context, no contacts. */
@@ -118,6 +137,7 @@ public record Student(String studentId, String grade, LocalDate enrolledOn, Loca
         private final List<OutreachRecord> outreach = new ArrayList<>();
         private String firstName;
         private String lastName;
+        private final List<Intervention> interventions = new ArrayList<>();
 
         private Builder(String studentId) {
             this.studentId = Objects.requireNonNull(studentId, "studentId");
@@ -226,9 +246,24 @@ public record Student(String studentId, String grade, LocalDate enrolledOn, Loca
             return this;
         }
 
+        /** Adds a support the school has put in place. */
+        public Builder intervention(Intervention intervention) {
+            interventions.add(Objects.requireNonNull(intervention, "intervention"));
+            return this;
+        }
+
+        /** The supports in place, replacing any added so far. */
+        public Builder interventions(List<Intervention> all) {
+            interventions.clear();
+            if (all != null) {
+                all.forEach(this::intervention);
+            }
+            return this;
+        }
+
         public Student build() {
             return new Student(studentId, grade, enrolledOn, withdrawnOn, context, contacts, absences,
-                    priorYearAbsenceRate, mentor, meetings, outreach, firstName, lastName);
+                    priorYearAbsenceRate, mentor, meetings, outreach, firstName, lastName, interventions);
         }
     }
 }

@@ -8,9 +8,11 @@ import org.attendanceoutreach.facts.SchoolDays;
 import org.attendanceoutreach.facts.StudentFacts;
 import org.attendanceoutreach.policy.Policy;
 import org.attendanceoutreach.result.DueStatus;
+import org.attendanceoutreach.result.LeftOut;
 import org.attendanceoutreach.result.NextStep;
 import org.attendanceoutreach.result.Recommendation;
 import org.attendanceoutreach.result.StudentResult;
+import org.attendanceoutreach.school.Intervention;
 import org.attendanceoutreach.school.OutreachKind;
 import org.attendanceoutreach.school.School;
 
@@ -36,7 +38,9 @@ import java.util.TreeSet;
  *       {@code since}, or the rule's fixed deadline, always a school day and never after the last
  *       day for an in-year practice; after the last day, in-year practices stop;</li>
  *   <li>a practice whose {@code doneBy} outreach is logged on or after its {@code since} was done: it
- *       is not recommended again;</li>
+ *       is not recommended again; nor is a practice in place ({@code interventions[]} not ended, or the
+ *       mentor), or one that a practice in place covers or replaces (both are in {@code leftOut}, with
+ *       the reason, for {@code explain});</li>
  *   <li>proposals of one practice merge: the earliest {@code since} and {@code due}, every reason,
  *       every rule name;</li>
  *   <li>intensive practices wait in {@code next} while a rule holds them
@@ -134,8 +138,9 @@ public final class PlanAssembler {
         SchoolDays days = f.schoolDays();
         boolean yearOver = today.isAfter(school.calendar().lastDay());
 
-        // 1-3. place each proposal in time, leave out what was done, merge proposals of one practice
+        // 1-3. place each proposal in time, leave out what was done or is in place, merge proposals of one practice
         Map<String, Item> items = new TreeMap<>();
+        Map<String, String[]> leftOut = new TreeMap<>(); // id -> {reason, rules}
         for (Proposal p : proposals) {
             Practice practice = catalog.find(p.intervention()).orElseThrow(() -> new IllegalArgumentException(
                     "rule '" + p.rule() + "' recommends '" + p.intervention() + "', which is not in the catalog"));
@@ -172,7 +177,15 @@ public final class PlanAssembler {
                     clamped = !days.fitsInYear(since, practice.dueWithinSchoolDays());
                 }
             }
-            if (done(practice, f, since)) {
+            String why = inPlace(practice, f);
+            if (why == null) {
+                why = done(practice, f, since);
+            }
+            if (why != null) {
+                String[] was = leftOut.putIfAbsent(practice.id(), new String[]{why, p.rule()});
+                if (was != null && !List.of(was[1].split("; ")).contains(p.rule())) {
+                    was[1] = String.join("; ", new TreeSet<>(List.of((was[1] + "; " + p.rule()).split("; "))));
+                }
                 continue;
             }
             Item item = items.computeIfAbsent(practice.id(), k -> new Item(practice));
@@ -308,18 +321,51 @@ public final class PlanAssembler {
         }
         recs.sort(Recommendation.ORDER);
         double rate = BigDecimal.valueOf(f.getAbsenceRate()).setScale(4, RoundingMode.HALF_UP).doubleValue();
+        List<LeftOut> out = new ArrayList<>(leftOut.size());
+        leftOut.forEach((id, w) -> out.add(new LeftOut(id, w[0], w[1])));
         return new StudentResult(f.getStudentId(), school.asOf(), f.getDaysEnrolled(), f.getDaysMissed(), rate,
-                f.getAttendanceTier(), f.getSupportTier(), recs, new ArrayList<>(cautions), fired, null, waiting);
+                f.getAttendanceTier(), f.getSupportTier(), recs, new ArrayList<>(cautions), fired, null, waiting, null,
+                f.progress(), out);
     }
 
-    /** Whether outreach of a kind that carries the practice out is logged on or after {@code since}. */
-    private static boolean done(Practice practice, StudentFacts f, LocalDate since) {
+    /** Why outreach of a kind that carries the practice out shows it done: logged on or after {@code since} (null: not done). */
+    private static String done(Practice practice, StudentFacts f, LocalDate since) {
         for (OutreachKind kind : practice.doneBy()) {
             if (f.doneSince(kind, since)) {
-                return true;
+                return "done: " + kind + " logged on or after " + since + ", the day the need arose";
             }
         }
-        return false;
+        return null;
+    }
+
+    /**
+     * Why the practice is in place for the student (null: it is not): itself, or a practice in place
+     * that covers or replaces it (the catalog's {@code covers}, {@code replaces}). A support in place is
+     * never recommended again.
+     */
+    private String inPlace(Practice practice, StudentFacts f) {
+        Intervention own = f.inPlace(practice.id());
+        if (own != null) {
+            return "in place since " + own.startedOn() + (own.endedOn() == null ? "" : " (until " + own.endedOn() + ")")
+                    + " (interventions)";
+        }
+        for (Practice other : supportsOf(f)) {
+            if (other.covers().contains(practice.id()) || other.replaces().contains(practice.id())) {
+                Intervention x = f.inPlace(other.id());
+                return other.id() + ", in place since " + x.startedOn() + ", "
+                        + (other.covers().contains(practice.id()) ? "covers" : "replaces") + " it";
+            }
+        }
+        return null;
+    }
+
+    /** The practices in place for the student, in id order. */
+    private List<Practice> supportsOf(StudentFacts f) {
+        List<Practice> out = new ArrayList<>(0);
+        for (String id : f.inPlaceIds()) {
+            out.add(catalog.get(id));
+        }
+        return out;
     }
 
     /** Practices of {@code from} covered by one of {@code into} join it (in catalog order). */

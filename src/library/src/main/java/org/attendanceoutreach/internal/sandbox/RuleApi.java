@@ -43,6 +43,9 @@ public final class RuleApi {
             "org.attendanceoutreach.facts.StudentFacts.proposals",
             "org.attendanceoutreach.facts.StudentFacts.holdIntensive", // through Advice.holdIntensive, which names the rule
             "org.attendanceoutreach.facts.StudentFacts.schoolDays",
+            "org.attendanceoutreach.facts.StudentFacts.inPlace", // the plan reads it; rules ask supportInPlace
+            "org.attendanceoutreach.facts.StudentFacts.progress", // the result carries it
+            "org.attendanceoutreach.facts.StudentFacts.inPlaceIds",
             "org.attendanceoutreach.facts.Proposal.reasons",
             "org.attendanceoutreach.facts.Proposal.cautions");
 

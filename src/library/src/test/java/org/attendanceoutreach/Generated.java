@@ -4,6 +4,7 @@ import org.attendanceoutreach.school.Absence;
 import org.attendanceoutreach.school.AbsenceReason;
 import org.attendanceoutreach.school.AbsenceType;
 import org.attendanceoutreach.school.Contact;
+import org.attendanceoutreach.school.Intervention;
 import org.attendanceoutreach.school.ContactRole;
 import org.attendanceoutreach.school.Meeting;
 import org.attendanceoutreach.school.MeetingType;
@@ -160,8 +161,37 @@ final class Generated {
         Double prior = r.nextInt(3) == 0 ? null : Math.round(r.nextDouble() * 0.35 * 100) / 100.0;
         String[] grades = {"PK", "K", "1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12"};
         Student student = new Student("G-" + Long.toHexString(seed), r.nextInt(10) == 0 ? null : grades[r.nextInt(grades.length)],
-                enrolledOn, withdrawnOn, context, contacts, absences, prior, mentor, meetings, outreach);
+                enrolledOn, withdrawnOn, context, contacts, absences, prior, mentor, meetings, outreach,
+                interventions(new Random(seed ^ 0x5eed5eedL), days, asOf));
         return new Case(school, student);
+    }
+
+    /** Supports the generated students may have in place: tier 2 (the first four) and tier 3. */
+    static final List<String> SUPPORTS = List.of("success-mentor", "student-attendance-success-plan", "nurse-health-attendance-plan",
+            "family-help-bank", "escalate-to-attendance-team", "community-resource-connection");
+
+    /**
+     * About half the students have one or two supports on record, started on a school day from the
+     * first weeks to a little after today, most still running, some ended (before or after today).
+     * Drawn from a random source of their own, so the rest of a case is what it was before supports.
+     */
+    private static List<Intervention> interventions(Random r, List<LocalDate> days, LocalDate asOf) {
+        List<Intervention> out = new ArrayList<>();
+        if (r.nextBoolean()) {
+            return out;
+        }
+        List<String> ids = new ArrayList<>(SUPPORTS);
+        Collections.shuffle(ids, r);
+        int today = 0;
+        while (today < days.size() - 1 && !days.get(today + 1).isAfter(asOf)) {
+            today++;
+        }
+        for (int k = 0, n = 1 + r.nextInt(2); k < n; k++) {
+            LocalDate start = r.nextInt(4) == 0 ? days.get(0) : days.get(Math.max(0, Math.min(days.size() - 1, r.nextInt(today + 12))));
+            LocalDate end = r.nextInt(5) == 0 ? start.plusDays(5 + r.nextInt(60)) : null;
+            out.add(new Intervention(ids.get(k), start, end));
+        }
+        return out;
     }
 
     /** An instructional day of the student's enrolment, up to today, that has no absence yet (null: none). */

@@ -61,7 +61,14 @@ public final class DescriptorMap {
 
     private static final String DEFAULT_RESOURCE = "ed-fi-descriptors.json";
     private static final Pattern LANGUAGE_TAG = Pattern.compile("[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*");
-    private static final Set<String> FILE_FIELDS = Set.of("namespace", "extends", "descriptors", "attendanceEventReason", "description");
+    private static final Set<String> FILE_FIELDS = Set.of("namespace", "extends", "descriptors", "attendanceEventReason",
+            "interventions", "description");
+    /** What a catalog id looks like (kebab-case). */
+    private static final Pattern PRACTICE = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
+    /** An intervention class whose interventions are read by their identification code ({@code success-mentor}, {@code success-mentor/…}). */
+    public static final String BY_CODE = "BY_CODE";
+    /** An intervention class, or code, that is not one of the catalog's practices: not read. */
+    public static final String IGNORE = "IGNORE";
 
     /** The descriptors the importer reads, and the values each may map to. */
     public enum Kind {
@@ -74,7 +81,9 @@ public final class DescriptorMap {
         LIMITED_ENGLISH_PROFICIENCY("LimitedEnglishProficiencyDescriptor", "ENGLISH_LEARNER", "NOT_ENGLISH_LEARNER"),
         LANGUAGE_USE("LanguageUseDescriptor", "HOME", "SPOKEN", "OTHER"),
         LANGUAGE("LanguageDescriptor"),
-        RELATION("RelationDescriptor", "PARENT", "GUARDIAN", "EDUCATION_DECISION_MAKER", "OTHER");
+        RELATION("RelationDescriptor", "PARENT", "GUARDIAN", "EDUCATION_DECISION_MAKER", "OTHER"),
+        /** A catalog id, {@code BY_CODE} (the intervention's code names the practice) or {@code IGNORE}. */
+        INTERVENTION_CLASS("InterventionClassDescriptor", BY_CODE, IGNORE);
 
         private final String descriptorName;
         private final Set<String> values;
@@ -90,11 +99,23 @@ public final class DescriptorMap {
         }
 
         boolean allows(String value) {
-            return this == LANGUAGE ? LANGUAGE_TAG.matcher(value).matches() : values.contains(value);
+            return this == LANGUAGE ? LANGUAGE_TAG.matcher(value).matches()
+                    : values.contains(value) || (this == INTERVENTION_CLASS && PRACTICE.matcher(value).matches());
         }
 
         String allowedInWords() {
-            return this == LANGUAGE ? "a BCP 47 language tag such as es or zh-Hant" : String.join(", ", new TreeSet<>(values));
+            return this == LANGUAGE ? "a BCP 47 language tag such as es or zh-Hant"
+                    : this == INTERVENTION_CLASS ? "a catalog id such as success-mentor, BY_CODE or IGNORE"
+                    : String.join(", ", new TreeSet<>(values));
+        }
+
+        /** How a value written in a mapping file is kept: a language as written, a catalog id in lower case, else in capitals. */
+        String normalize(String value) {
+            if (this == LANGUAGE) {
+                return value;
+            }
+            String upper = value.toUpperCase(Locale.ROOT);
+            return this == INTERVENTION_CLASS && !values.contains(upper) ? value.toLowerCase(Locale.ROOT) : upper;
         }
 
         static Kind named(String name) {
@@ -128,9 +149,17 @@ public final class DescriptorMap {
     private final Map<String, Namespace> namespaces;
     private final Map<String, AbsenceReason> reasons;
 
+    /** A district's own intervention codes (lower case) to a catalog id or {@code IGNORE}. */
+    private final Map<String, String> interventionCodes;
+
     private DescriptorMap(Map<String, Namespace> namespaces, Map<String, AbsenceReason> reasons) {
+        this(namespaces, reasons, Map.of());
+    }
+
+    private DescriptorMap(Map<String, Namespace> namespaces, Map<String, AbsenceReason> reasons, Map<String, String> interventionCodes) {
         this.namespaces = namespaces;
         this.reasons = reasons;
+        this.interventionCodes = interventionCodes;
     }
 
     private static volatile DescriptorMap defaults;
@@ -224,10 +253,7 @@ public final class DescriptorMap {
                     if (!code.getValue().isTextual()) {
                         throw new MappingFileException(where + ": must be a string (" + kind.allowedInWords() + ")");
                     }
-                    String value = code.getValue().textValue().strip();
-                    if (kind != Kind.LANGUAGE) {
-                        value = value.toUpperCase(Locale.ROOT);
-                    }
+                    String value = kind.normalize(code.getValue().textValue().strip());
                     if (!kind.allows(value)) {
                         throw new MappingFileException(where + ": '" + clip(value) + "' is not one of " + kind.allowedInWords());
                     }
@@ -253,7 +279,58 @@ public final class DescriptorMap {
                 }
             }
         }
-        return new DescriptorMap(Map.copyOf(all), Map.copyOf(newReasons));
+        Map<String, String> codesOfInterventions = new HashMap<>(interventionCodes);
+        JsonNode iv = root.get("interventions");
+        if (iv != null && !iv.isNull()) {
+            if (!iv.isObject()) {
+                throw new MappingFileException(fileName + ": interventions: must be an object of intervention code: catalog id (or IGNORE)");
+            }
+            for (Iterator<Map.Entry<String, JsonNode>> it = iv.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = it.next();
+                String v = e.getValue().isTextual() ? e.getValue().textValue().strip() : "";
+                String value = v.equalsIgnoreCase(IGNORE) ? IGNORE : v.toLowerCase(Locale.ROOT);
+                if (!value.equals(IGNORE) && !PRACTICE.matcher(value).matches()) {
+                    throw new MappingFileException(fileName + ": interventions." + clip(e.getKey()) + ": '" + clip(v)
+                            + "' is not a catalog id (such as success-mentor) or IGNORE");
+                }
+                codesOfInterventions.put(key(e.getKey()), value);
+            }
+        }
+        return new DescriptorMap(Map.copyOf(all), Map.copyOf(newReasons), Map.copyOf(codesOfInterventions));
+    }
+
+    /**
+     * The catalog practice an Ed-Fi Intervention stands for: its identification code when a mapping file
+     * lists it under {@code "interventions"}, else what its {@code interventionClassDescriptor} maps to:
+     * a catalog id, or {@code BY_CODE} (the shipped mapping of {@code Practice} and {@code Other}): the
+     * code itself, or the part of it before the first {@code /}, when that is a catalog id in form (the
+     * form {@code recommend --write-back-edfi} writes). Null when the code or class maps to
+     * {@code IGNORE} (the shipped mapping of {@code Curriculum} and {@code Supplement}: not attendance
+     * supports). Whether the catalog has the id is the caller's check.
+     *
+     * @throws UnknownDescriptorException naming the class descriptor or the code, when neither maps
+     */
+    public String intervention(String code, String classDescriptor) {
+        String byCode = code == null ? null : interventionCodes.get(key(code));
+        if (byCode != null) {
+            return byCode.equals(IGNORE) ? null : byCode;
+        }
+        String mapped = map(Kind.INTERVENTION_CLASS, classDescriptor);
+        if (mapped.equals(IGNORE)) {
+            return null;
+        }
+        if (!mapped.equals(BY_CODE)) {
+            return mapped;
+        }
+        String c = code == null ? "" : code.strip();
+        int slash = c.indexOf('/');
+        String id = (slash < 0 ? c : c.substring(0, slash)).toLowerCase(Locale.ROOT);
+        if (PRACTICE.matcher(id).matches()) {
+            return id;
+        }
+        throw new UnknownDescriptorException("the intervention code (" + c.length() + " characters, not shown) names no practice of"
+                + " the catalog; map it under \"interventions\" in a descriptor mapping file ({\"interventions\": {\"CODE\":"
+                + " \"success-mentor\"}}, or \"IGNORE\"; --edfi-descriptors FILE; README, Ed-Fi input)");
     }
 
     /**

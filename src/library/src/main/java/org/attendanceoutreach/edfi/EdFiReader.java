@@ -37,7 +37,9 @@ import java.util.function.Function;
  * <li>optional: {@code studentEducationOrganizationAssociations.json} (4, 5) or {@code studentDemographics.json}
  *     (6): foster care, homeless, English learner, home language; {@code studentSpecialEducationProgramAssociations.json}:
  *     an IEP ({@link StudentCharacteristics}); {@code studentParentAssociations.json} with {@code parents.json} (4)
- *     or {@code studentContactAssociations.json} with {@code contacts.json} (5, 6): whom to call ({@link ContactPeople}).</li>
+ *     or {@code studentContactAssociations.json} with {@code contacts.json} (5, 6): whom to call ({@link ContactPeople});
+ *     {@code studentInterventionAssociations.json} with {@code interventions.json}: the supports in place
+ *     ({@link StudentInterventions}).</li>
  * </ul>
  *
  * <p>Problems with one student's records make that student an error naming the resource file, the
@@ -57,17 +59,34 @@ public final class EdFiReader {
     public static final String CONTACT_ASSOCIATIONS = "studentContactAssociations.json";
     public static final String PARENTS = "parents.json";
     public static final String CONTACTS = "contacts.json";
+    public static final String INTERVENTIONS = "interventions.json";
+    public static final String INTERVENTION_ASSOCIATIONS = "studentInterventionAssociations.json";
 
     private final DescriptorMap descriptors;
     private final DataStandard standard;
+    private final java.util.function.Predicate<String> inCatalog;
 
     /**
      * @param standard the Data Standard the folder follows, or null to find it from the files present
      *                 ({@link DataStandard#detect})
      */
     public EdFiReader(DescriptorMap descriptors, DataStandard standard) {
+        this(descriptors, standard, null);
+    }
+
+    private EdFiReader(DescriptorMap descriptors, DataStandard standard, java.util.function.Predicate<String> inCatalog) {
         this.descriptors = Objects.requireNonNull(descriptors, "descriptors");
         this.standard = standard;
+        this.inCatalog = inCatalog;
+    }
+
+    /**
+     * This reader, keeping only the supports in place ({@code studentInterventionAssociations}) that map
+     * to a practice of {@code catalog}; others are skipped with a warning instead of making their
+     * student an error in the engine. Without it, every id in the form of a catalog id is kept.
+     */
+    public EdFiReader withPractices(org.attendanceoutreach.catalog.Catalog catalog) {
+        return new EdFiReader(descriptors, standard, catalog::contains);
     }
 
     /** The Data Standard found from the files present. */
@@ -82,7 +101,7 @@ public final class EdFiReader {
 
     /** What every student of the folder shares: the details keyed by student, and where they came from. */
     private record Context(ResourceFolder folder, LocalDate asOf, StudentCharacteristics characteristics, ContactPeople people,
-                           Directory directory) {
+                           Directory directory, StudentInterventions interventions) {
     }
 
     /**
@@ -114,7 +133,8 @@ public final class EdFiReader {
         SchoolCalendars calendars = SchoolCalendars.read(folder, descriptors);
         say.accept("reading student details");
         Context context = new Context(folder, asOf, StudentCharacteristics.read(folder, descriptors, used),
-                ContactPeople.read(folder, descriptors, used), Directory.read(folder));
+                ContactPeople.read(folder, descriptors, used), Directory.read(folder),
+                StudentInterventions.read(folder, descriptors, inCatalog));
 
         // ---- one school at a time ----
         Map<String, List<Enrollments.Enrollment>> enrollmentsBySchool = group(enrollments, Enrollments.Enrollment::school);
@@ -229,7 +249,8 @@ public final class EdFiReader {
         return new Student(id, grade, enrollment.entry(), exit == null ? null : exit.plusDays(1),
                 new StudentContext(context.fosterCare(), context.iep(), context.englishLearner(), context.homeLanguage(),
                         context.homeless(), context.juvenileJustice(), newToSchool),
-                contacts, absences.absences(), null, null, null, null, names.first(), names.last());
+                contacts, absences.absences(), null, null, null, null, names.first(), names.last(),
+                c.interventions().interventions(id, warn));
     }
 
     private static <T> Map<String, List<T>> group(List<T> list, Function<T, String> key) {

@@ -250,7 +250,7 @@ public final class FactsCalculator {
 
     /**
      * The supports on record: {@code interventions[]}, and the {@code mentor} as a {@code success-mentor}
-     * started on {@code assignedOn} (unless an intervention of that practice already covers that day).
+     * started on {@code assignedOn} (unless {@code interventions[]} records the success mentor itself).
      * Those not ended by today are "in place" for the plan (a planned one too); for each that has
      * started, the progress: the share of enrolled school days missed before it started and since, and
      * the trend. A tier-2 support in place long enough and not improving is recorded, with the first
@@ -268,7 +268,7 @@ public final class FactsCalculator {
             }
         }
         if (s.mentor() != null && !s.mentor().assignedOn().isAfter(today)
-                && all.stream().noneMatch(x -> x.intervention().equals(Intervention.SUCCESS_MENTOR) && x.inPlaceOn(s.mentor().assignedOn()))) {
+                && all.stream().noneMatch(x -> x.intervention().equals(Intervention.SUCCESS_MENTOR))) {
             all.add(new Intervention(Intervention.SUCCESS_MENTOR, s.mentor().assignedOn()));
         }
         all.sort(java.util.Comparator.comparing(Intervention::startedOn).thenComparing(Intervention::intervention));
@@ -354,18 +354,20 @@ public final class FactsCalculator {
     private String progressInWords(Intervention x, int daysBefore, int daysSince, double missedBefore, double missedSince,
                                    Double rateBefore, Double rateSince, Baseline baseline, Trend trend) {
         String before = daysBefore == 0 ? "no enrolled school days before it started"
-                : StudentFacts.number(missedBefore) + " of " + daysBefore + " school days missed before (" + StudentFacts.percent(rateBefore) + ")";
+                : StudentFacts.number(missedBefore) + " of " + daysBefore + " school days missed before it started ("
+                + StudentFacts.percent(rateBefore) + ")";
         String since = daysSince == 0 ? "no school days since" : StudentFacts.number(missedSince) + " of " + daysSince
                 + " since " + x.startedOn() + " (" + StudentFacts.percent(rateSince) + ")";
+        String than = baseline == null ? "" : baseline.words().equals("last year")
+                ? "last year's " + StudentFacts.percent(baseline.rate()) : "before";
         String verdict = switch (trend) {
-            case TOO_EARLY -> "too early to tell: fewer than " + policy.followUpMinimumSchoolDays() + " school days in place";
-            case IMPROVING -> baseline == null ? "below the at-risk line (" + StudentFacts.percent(policy.atRiskFrom()) + ")"
-                    : "lower than " + baseline.words() + " by " + StudentFacts.percent(policy.followUpImprovementMargin()) + " or more";
-            case NOT_IMPROVING -> baseline == null ? "not below the at-risk line (" + StudentFacts.percent(policy.atRiskFrom()) + ")"
-                    : "not lower than " + baseline.words() + (baseline.words().equals("last year") ? " (" + StudentFacts.percent(baseline.rate()) + ")" : "")
-                    + " by " + StudentFacts.percent(policy.followUpImprovementMargin());
+            case TOO_EARLY -> "too early to tell (fewer than " + policy.followUpMinimumSchoolDays() + " school days in place)";
+            case IMPROVING -> baseline == null ? "improving: below the at-risk line (" + StudentFacts.percent(policy.atRiskFrom()) + ")"
+                    : "improving: at least " + StudentFacts.percent(policy.followUpImprovementMargin()) + " lower than " + than;
+            case NOT_IMPROVING -> baseline == null ? "not improving: not below the at-risk line (" + StudentFacts.percent(policy.atRiskFrom()) + ")"
+                    : "not improving: not " + StudentFacts.percent(policy.followUpImprovementMargin()) + " lower than " + than;
         };
-        return x.intervention() + ": " + before + ", " + since + ": " + verdict;
+        return x.intervention() + ": " + before + ", " + since + "; " + verdict;
     }
 
     private static Double round(Double rate) {

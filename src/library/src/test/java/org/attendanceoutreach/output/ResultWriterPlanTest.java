@@ -57,11 +57,14 @@ class ResultWriterPlanTest {
     void csvAppendsThePlanColumnsAndKeepsTheOthers() throws Exception {
         List<String> lines = write(ResultWriter.Format.CSV).lines().toList();
         assertEquals("file,schoolId,studentId,asOf,attendanceTier,supportTier,daysEnrolled,daysMissed,absenceRate,intervention,strategy,"
-                + "impact,owner,contactRole,language,interpreterNeeded,due,because,rule,error,step,status,since,covers,next", lines.get(0));
+                + "impact,owner,contactRole,language,interpreterNeeded,due,because,rule,error,step,status,since,covers,next,progress", lines.get(0));
         assertTrue(lines.stream().anyMatch(l -> l.contains(",PS-017,S-1004,2026-11-20,MODERATE_CHRONIC,2,52,7,0.1346,"
                 + "personal-call-home,ONGOING_OUTREACH,HIGH,TEACHER,PARENT,es,true,2026-11-20,")
                 && l.endsWith(",1,DUE,2026-11-20,\"arrange-adult-interpreter same-day-return-problem-solving\","
-                + "\"escalate-to-attendance-team after a positive contact with the family\"")), String.join("\n", lines));
+                + "\"escalate-to-attendance-team after a positive contact with the family\",")), String.join("\n", lines));
+        // the supports in place, on every row of the student (S-1005: a mentor since 2026-10-01)
+        assertTrue(lines.stream().filter(l -> l.contains(",S-1005,")).allMatch(l -> l.endsWith(
+                ",\"success-mentor NOT_IMPROVING since 2026-10-01 (before 0.0588 over 17 days, since 0.1857 over 35)\"")), String.join("\n", lines));
     }
 
     @Test

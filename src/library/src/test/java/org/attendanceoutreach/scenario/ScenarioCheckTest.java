@@ -61,9 +61,24 @@ class ScenarioCheckTest {
         assertTrue(f.contains("status.success-mentor: expected DUE, got OVERDUE"), f.toString());
         assertTrue(f.contains("since.success-mentor: expected 2026-10-19, got 2026-09-21"), f.toString());
         assertTrue(f.stream().anyMatch(x -> x.startsWith("next: expected success-mentor to wait in next, but it is recommended now")), f.toString());
-        assertTrue(f.stream().anyMatch(x -> x.startsWith("progress.success-mentor: expected NOT_IMPROVING, but progress is not evaluated yet")),
-                "a progress key fails clearly rather than passing silently: " + f);
+        assertTrue(f.contains("progress.success-mentor: expected NOT_IMPROVING, but success-mentor is not a support in place (the student has none)"),
+                "a progress key on a support that is not in place fails and says so: " + f);
         assertEquals(8, f.size(), f.toString());
+    }
+
+    @Test
+    void aProgressKeyIsTheTrendOfTheSupportInPlace() throws Exception {
+        // S-1005 of the sample: a mentor since 2026-10-01, 5.9% of days missed before, 18.6% since
+        StudentResult s1005 = TestEngine.get().evaluate(new SchoolFileReader().read(Path.of("fixtures/sample-school.json"))).students()
+                .stream().filter(r -> r.studentId().equals("S-1005")).findFirst().orElseThrow();
+        Expectation right = expect(List.of(), List.of(), List.of(), Map.of(), Map.of(), Map.of(), List.of(),
+                Map.of("success-mentor", "NOT_IMPROVING"), Map.of());
+        assertEquals(List.of(), ScenarioCheck.failures(right, s1005));
+        Expectation wrong = expect(List.of(), List.of(), List.of(), Map.of(), Map.of(), Map.of(), List.of(),
+                Map.of("success-mentor", "IMPROVING"), Map.of());
+        List<String> f = ScenarioCheck.failures(wrong, s1005);
+        assertEquals(1, f.size(), f.toString());
+        assertTrue(f.get(0).equals("progress.success-mentor: expected IMPROVING, got NOT_IMPROVING (success-mentor: 1 of 17 school days missed before it started (5.9%), 6.5 of 35 since 2026-10-01 (18.6%); not improving: not 2.0% lower than before)"), f.toString());
     }
 
     @Test

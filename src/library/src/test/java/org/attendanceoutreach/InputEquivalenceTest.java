@@ -26,7 +26,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * One invented school written three ways, as Ed-Fi API resources ({@code fixtures/edfi/}), as the
  * contract's school file ({@code fixtures/edfi-equivalent.json}) and as CSV exports
- * ({@code fixtures/csv/}): every student's result, and the call list, are identical.
+ * ({@code fixtures/csv/}): every student's result, and the call list, are identical. The supports in
+ * place are written each way too (an Ed-Fi Intervention of class Practice coded by its catalog id, two
+ * of the district's own classes mapped in its descriptor file, a reading intervention that is not an
+ * attendance support; {@code interventions[]}; {@code interventions.csv}).
  */
 class InputEquivalenceTest {
     static final LocalDate AS_OF = LocalDate.of(2026, 11, 20);
@@ -45,7 +48,8 @@ class InputEquivalenceTest {
 
     static SchoolFile csv() throws Exception {
         return new CsvSchoolReader(AttendanceCodes.load(Path.of("fixtures/csv/codes.csv")))
-                .read(Path.of("fixtures/csv/roster.csv"), Path.of("fixtures/csv/attendance.csv"), Path.of("fixtures/csv/school.json"));
+                .read(Path.of("fixtures/csv/roster.csv"), Path.of("fixtures/csv/attendance.csv"), Path.of("fixtures/csv/school.json"),
+                        Path.of("fixtures/csv/interventions.csv"));
     }
 
     /** Every student's result as the json format writes it. */
@@ -94,5 +98,31 @@ class InputEquivalenceTest {
 
     private static StudentResult byId(SchoolResult r, String id) {
         return r.students().stream().filter(s -> s.studentId().equals(id)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void aSchoolFileACsvExportAndAnEdFiFolderDescribingTheSameSupportsGiveTheSameProgressAndTiers() throws Exception {
+        OutreachEngine engine = TestEngine.get();
+        List<SchoolResult> all = List.of(engine.evaluate(json()), engine.evaluate(csv()), engine.evaluate(edfi()));
+        for (SchoolResult r : all) {
+            StudentResult mentored = r.students().stream().filter(s -> s.studentId().equals("E-102")).findFirst().orElseThrow();
+            assertEquals(List.of("success-mentor"), mentored.progress().stream().map(p -> p.intervention()).toList(),
+                    "the reading intervention is not an attendance support");
+            assertEquals(LocalDate.of(2026, 10, 5), mentored.progress().get(0).startedOn());
+            assertTrue(mentored.recommendation("success-mentor").isEmpty(), "in place: not recommended again");
+            StudentResult planned = r.students().stream().filter(s -> s.studentId().equals("E-104")).findFirst().orElseThrow();
+            assertEquals("student-attendance-success-plan", planned.progress().get(0).intervention());
+            StudentResult ended = r.students().stream().filter(s -> s.studentId().equals("E-103")).findFirst().orElseThrow();
+            assertEquals(List.of(), ended.progress(), "the help bank ended on 2026-11-06: not in place");
+        }
+        for (SchoolResult r : all.subList(1, 3)) {
+            for (int i = 0; i < r.students().size(); i++) {
+                StudentResult a = all.get(0).students().get(i);
+                StudentResult b = r.students().get(i);
+                assertEquals(a.progress(), b.progress(), a.studentId());
+                assertEquals(a.supportTier(), b.supportTier(), a.studentId());
+                assertEquals(a.attendanceTier(), b.attendanceTier(), a.studentId());
+            }
+        }
     }
 }

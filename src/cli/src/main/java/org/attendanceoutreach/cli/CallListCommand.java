@@ -68,7 +68,7 @@ final class CallListCommand implements Callable<Integer> {
         }
         Letters letters = SchoolRun.lettersOrNone(engine, err);
         Progress progress = Progress.forTerminal(err);
-        SchoolRun.Batch batch = SchoolRun.evaluateAll(engine, inputs.loadAll(files, asOf, progress), err, progress);
+        SchoolRun.Batch batch = SchoolRun.evaluateAll(engine, inputs.practices(engine.catalog()).loadAll(files, asOf, progress), err, progress);
         List<CallList.Call> calls = new ArrayList<>();
         for (SchoolRun.Evaluated e : batch.schools()) {
             calls.addAll(CallList.of(e.file(), e.result(), engine.catalog(), letters));

@@ -56,6 +56,23 @@ final class InputOptions {
             description = "With --csv: what the attendance codes mean (CSV: code,type,reason,portion); adds to the built-in codes.")
     Path codes;
 
+    @Option(names = "--interventions", paramLabel = "FILE",
+            description = "With --csv: the supports in place (CSV: studentId,intervention,startedOn,endedOn; intervention a catalog id, "
+                    + "endedOn blank while it runs).")
+    Path interventions;
+
+    /** The catalog of the rules in use: supports in place that name none of its practices are caught by the readers. */
+    private org.attendanceoutreach.catalog.Catalog catalog;
+
+    /** The Data Standard the --edfi folder was read as (null before it is read, or without --edfi). */
+    DataStandard edfiRead;
+
+    /** Makes the CSV and Ed-Fi readers check supports in place against {@code catalog} (the engine's). */
+    InputOptions practices(org.attendanceoutreach.catalog.Catalog catalog) {
+        this.catalog = catalog;
+        return this;
+    }
+
     /** A school file to evaluate, or the problem that kept a whole input from being read. */
     record Loaded(SchoolFile file, SchoolResult failure) {
         static Loaded failed(String name, InputProblem problem) {
@@ -89,8 +106,8 @@ final class InputOptions {
         if (csv != null && school == null) {
             throw new ParameterException(spec.commandLine(), "--csv needs --school FILE: the school's id, asOf and calendar");
         }
-        if (csv == null && (school != null || codes != null)) {
-            throw new ParameterException(spec.commandLine(), "--school and --codes go with --csv ROSTER.csv ATTENDANCE.csv");
+        if (csv == null && (school != null || codes != null || interventions != null)) {
+            throw new ParameterException(spec.commandLine(), "--school, --codes and --interventions go with --csv ROSTER.csv ATTENDANCE.csv");
         }
         if (edfi == null && (descriptorFiles != null || edfiStandard != null)) {
             throw new ParameterException(spec.commandLine(), "--edfi-descriptors and --edfi-standard go with --edfi DIR");
@@ -110,8 +127,10 @@ final class InputOptions {
         if (edfi != null) {
             try {
                 DescriptorMap map = DescriptorMap.load(descriptorFiles);
-                EdFiImport imported = new EdFiReader(map, edfiStandard == null ? null : DataStandard.of(edfiStandard))
+                EdFiReader reader = new EdFiReader(map, edfiStandard == null ? null : DataStandard.of(edfiStandard));
+                EdFiImport imported = (catalog == null ? reader : reader.withPractices(catalog))
                         .read(edfi, asOf == null ? LocalDate.now() : asOf, progress::stage);
+                edfiRead = imported.dataStandard();
                 progress.done();
                 for (InputProblem p : imported.failedSchools()) {
                     out.add(Loaded.failed(imported.folder(), p));
@@ -129,7 +148,8 @@ final class InputOptions {
         if (csv != null) {
             try {
                 CsvSchoolReader reader = new CsvSchoolReader(AttendanceCodes.load(codes));
-                out.add(new Loaded(reader.read(csv.get(0), csv.get(1), school), null));
+                out.add(new Loaded((catalog == null ? reader : reader.withPractices(catalog)).read(csv.get(0), csv.get(1), school,
+                        interventions), null));
             } catch (AttendanceCodes.CodesFileException e) {
                 out.add(Loaded.failed(csv.get(0).toString(), new InputProblem(null, null, null, e.getMessage())));
             } catch (SchoolFileException e) {

@@ -55,6 +55,14 @@ final class RecommendCommand implements Callable<Integer> {
     @Mixin
     OutputFile output;
 
+    @Option(names = "--write-back-edfi", paramLabel = "DIR",
+            description = "With --edfi: also write the newly recommended supports (catalog supportTier 2 or 3) as Ed-Fi resources to post "
+                    + "to the ODS/API, DIR/interventions.json then DIR/studentInterventionAssociations.json; read back, they are in place.")
+    Path writeBack;
+
+    /** The results of the schools read with --edfi, for the write-back. */
+    private final List<SchoolResult> edfiResults = new ArrayList<>();
+
     @Parameters(paramLabel = "FILE", arity = "0..*",
             description = "School files (contract section 1), or JSON-lines school files (.jsonl: line 1 the school, then one student per line; streamed). Or --edfi DIR, or --csv ROSTER ATTENDANCE --school FILE.")
     List<Path> files;
@@ -63,6 +71,10 @@ final class RecommendCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
         if (inputs.nothingGiven(files, spec) || !output.ready(spec)) {
+            return 2;
+        }
+        if (writeBack != null && inputs.edfi == null) {
+            err.println("outreach recommend: --write-back-edfi goes with --edfi DIR (the supports are written for the schools read from it)");
             return 2;
         }
         OutreachEngine engine = rules.engine(err);
@@ -107,13 +119,26 @@ final class RecommendCommand implements Callable<Integer> {
                         "cannot be read: " + e.getCause().getClass().getSimpleName())));
             }
         }
-        for (InputOptions.Loaded l : inputs.load(asOf, progress)) {
+        for (InputOptions.Loaded l : inputs.practices(engine.catalog()).load(asOf, progress)) {
             if (l.file() == null) {
                 problems = true;
                 err.println("error: " + l.failure().error());
                 results.add(l.failure());
             } else {
                 problems |= school(engine, l.file(), lines, results, err, progress);
+            }
+        }
+        if (writeBack != null) {
+            List<org.attendanceoutreach.output.EdFiWriteBack.Support> supports =
+                    org.attendanceoutreach.output.EdFiWriteBack.supports(edfiResults, engine.catalog());
+            try {
+                org.attendanceoutreach.output.EdFiWriteBack.Written w = org.attendanceoutreach.output.EdFiWriteBack.write(supports,
+                        inputs.edfiRead, writeBack);
+                err.println("write-back: " + w.supports() + " recommended supports as " + w.dataStandard() + " resources: post "
+                        + w.interventions() + ", then " + w.associations());
+            } catch (IllegalArgumentException | IOException e) {
+                err.println("outreach recommend: --write-back-edfi: " + e.getMessage());
+                problems = true;
             }
         }
         err.flush();
@@ -134,6 +159,9 @@ final class RecommendCommand implements Callable<Integer> {
             file = InputOptions.withAsOf(file, asOf);
         }
         SchoolResult r = SchoolRun.evaluate(engine, file, progress);
+        if (writeBack != null && inputs.edfi != null && file.file().equals(inputs.edfi.toString())) {
+            edfiResults.add(r);
+        }
         boolean problems = false;
         for (StudentResult s : r.students()) {
             if (s.isError()) {

@@ -12,6 +12,7 @@ import org.attendanceoutreach.school.Absence;
 import org.attendanceoutreach.school.AbsenceReason;
 import org.attendanceoutreach.school.Contact;
 import org.attendanceoutreach.school.ContactRole;
+import org.attendanceoutreach.school.Intervention;
 import org.attendanceoutreach.school.Meeting;
 import org.attendanceoutreach.school.MeetingType;
 import org.attendanceoutreach.school.Mentor;
@@ -54,12 +55,18 @@ import java.util.TreeMap;
  * {@code contactNRelationship}, {@code contactNName}, {@code contactNPhone}, {@code contactNPhoneStatus},
  * {@code contactNLanguage}. Attendance columns: {@code studentId}, {@code date}, {@code code},
  * optionally {@code reason} and {@code portion}.
+ *
+ * <p>Supports in place come in a file of their own, as an SIS exports its intervention records (one row
+ * per student and support, each with its own dates; a roster row would need numbered column groups):
+ * {@code studentId}, {@code intervention} (the catalog id), {@code startedOn}, {@code endedOn} (blank:
+ * still in place).
  */
 public final class CsvSchoolReader {
     static final List<String> FLAGS = List.of("fosterCare", "iep", "englishLearner", "homeless", "juvenileJustice", "newToSchool");
     private static final List<String> ROSTER_COLUMNS;
     private static final List<String> CONTACT_FIELDS = List.of("Role", "Relationship", "Name", "Phone", "PhoneStatus", "Language");
     private static final List<String> ATTENDANCE_COLUMNS = List.of("studentId", "date", "code", "reason", "portion");
+    private static final List<String> INTERVENTION_COLUMNS = List.of("studentId", "intervention", "startedOn", "endedOn");
 
     static {
         List<String> c = new ArrayList<>(List.of("studentId", "grade", "enrolledOn", "withdrawnOn", "homeLanguage",
@@ -75,9 +82,24 @@ public final class CsvSchoolReader {
     }
 
     private final AttendanceCodes codes;
+    private final java.util.function.Predicate<String> inCatalog;
 
     public CsvSchoolReader(AttendanceCodes codes) {
+        this(codes, null);
+    }
+
+    private CsvSchoolReader(AttendanceCodes codes, java.util.function.Predicate<String> inCatalog) {
         this.codes = codes;
+        this.inCatalog = inCatalog;
+    }
+
+    /**
+     * This reader, checking that each support in place names a practice of {@code catalog}: a row that
+     * names none is then an error of its student at its line and column (without it, the engine
+     * rejects the student, naming the field).
+     */
+    public CsvSchoolReader withPractices(org.attendanceoutreach.catalog.Catalog catalog) {
+        return new CsvSchoolReader(codes, catalog::contains);
     }
 
     public CsvSchoolReader() {
@@ -90,14 +112,23 @@ public final class CsvSchoolReader {
      * @throws SchoolFileException when a file is missing or unusable as a whole (no header, no studentId column, …)
      */
     public SchoolFile read(Path roster, Path attendance, Path schoolHeader) throws SchoolFileException {
+        return read(roster, attendance, schoolHeader, null);
+    }
+
+    /**
+     * Reads the three files and, when {@code interventions} is not null, the supports in place
+     * (columns studentId, intervention, startedOn, endedOn).
+     */
+    public SchoolFile read(Path roster, Path attendance, Path schoolHeader, Path interventions) throws SchoolFileException {
         SchoolFile header = new SchoolFileReader().read(schoolHeader);
         List<InputProblem> warnings = new ArrayList<>(header.warnings());
         if (!header.students().isEmpty()) {
             warnings.add(new InputProblem(schoolHeader.toString(), null, "students",
                     "ignored: with --csv the students come from the roster"));
         }
-        try (Reader r = open(roster); Reader a = open(attendance)) {
-            return read(header.school(), roster.toString(), r, attendance.toString(), a, warnings);
+        try (Reader r = open(roster); Reader a = open(attendance); Reader i = interventions == null ? null : open(interventions)) {
+            return read(header.school(), roster.toString(), r, attendance.toString(), a,
+                    interventions == null ? null : interventions.toString(), i, warnings);
         } catch (IOException e) {
             throw new SchoolFileException(new InputProblem(roster.toString(), null, null, "cannot be read: " + e.getClass().getSimpleName()));
         }
@@ -131,17 +162,30 @@ public final class CsvSchoolReader {
     /** Reads a roster and an attendance file for a school already read. */
     public SchoolFile read(School school, String rosterName, Reader roster, String attendanceName, Reader attendance,
                            List<InputProblem> warningsSoFar) throws SchoolFileException {
+        return read(school, rosterName, roster, attendanceName, attendance, null, null, warningsSoFar);
+    }
+
+    /** Reads a roster, an attendance file and (when not null) a file of supports in place, for a school already read. */
+    public SchoolFile read(School school, String rosterName, Reader roster, String attendanceName, Reader attendance,
+                           String interventionsName, Reader interventions, List<InputProblem> warningsSoFar) throws SchoolFileException {
         List<InputProblem> warnings = new ArrayList<>(warningsSoFar == null ? List.of() : warningsSoFar);
         CsvTable r = table(rosterName, roster);
         CsvTable a = table(attendanceName, attendance);
+        CsvTable iv = interventions == null ? null : table(interventionsName, interventions);
         try {
             r.requireColumns("studentId");
             a.requireColumns("studentId", "date");
             if (!a.has("code") && !a.has("type")) {
                 throw new CsvTable.CsvException(attendanceName + ": line 1: no code column; the columns are studentId, date, code, reason, portion");
             }
+            if (iv != null) {
+                iv.requireColumns("studentId", "intervention", "startedOn");
+            }
         } catch (CsvTable.CsvException e) {
             throw new SchoolFileException(new InputProblem(null, null, null, e.getMessage()));
+        }
+        if (iv != null) {
+            iv.unknownColumns(INTERVENTION_COLUMNS, c -> warnings.add(new InputProblem(interventionsName, null, c, "unknown column, ignored")));
         }
         r.unknownColumns(ROSTER_COLUMNS, c -> warnings.add(new InputProblem(rosterName, null, c, "unknown column, ignored")));
         List<String> attendanceKnown = new ArrayList<>(ATTENDANCE_COLUMNS);
@@ -170,6 +214,18 @@ public final class CsvSchoolReader {
             }
             days.computeIfAbsent(id, k -> new ArrayList<>()).add(row);
         }
+        // supports in place by student, in file order
+        Map<String, List<CsvTable.Row>> supports = new LinkedHashMap<>();
+        if (iv != null) {
+            for (CsvTable.Row row : iv.rows()) {
+                String id = row.get("studentId");
+                if (id == null) {
+                    warnings.add(new InputProblem(interventionsName, null, "line " + row.line() + ": studentId", "is blank; the row is skipped"));
+                    continue;
+                }
+                supports.computeIfAbsent(id, k -> new ArrayList<>()).add(row);
+            }
+        }
         for (Map.Entry<String, List<CsvTable.Row>> e : rowsById.entrySet()) {
             String id = e.getKey();
             List<CsvTable.Row> rows = e.getValue();
@@ -181,6 +237,9 @@ public final class CsvSchoolReader {
             try {
                 Student s = student(r, rows.get(0), school, warnings);
                 s = s.withAbsences(absences(a, s, days.getOrDefault(id, List.of()), school.calendar()));
+                if (iv != null) {
+                    s = s.toBuilder().interventions(interventions(iv, supports.getOrDefault(id, List.of()))).build();
+                }
                 out.add(StudentInput.of(s));
             } catch (RowProblem p) {
                 out.add(StudentInput.failed(id, new InputProblem(p.file, id, p.field, p.getMessage())));
@@ -193,7 +252,51 @@ public final class CsvSchoolReader {
                         "is not in the roster " + rosterName + "; add the student there (" + e.getValue().size() + " attendance rows)")));
             }
         }
+        for (Map.Entry<String, List<CsvTable.Row>> e : supports.entrySet()) {
+            if (!rowsById.containsKey(e.getKey())) {
+                CsvTable.Row first = e.getValue().get(0);
+                out.add(StudentInput.failed(e.getKey(), new InputProblem(interventionsName, e.getKey(), "line " + first.line() + ": studentId",
+                        "is not in the roster " + rosterName + "; add the student there (" + e.getValue().size() + " support rows)")));
+            }
+        }
         return new SchoolFile(rosterName, school, out, warnings);
+    }
+
+    /** The student's supports in place, checked as the engine would, with problems located by line and column. */
+    private List<Intervention> interventions(CsvTable t, List<CsvTable.Row> rows) {
+        String file = t.name();
+        List<Intervention> out = new ArrayList<>(rows.size());
+        for (CsvTable.Row row : rows) {
+            if (row.size() > t.width()) {
+                throw new RowProblem(file, row.line(), null, "has " + row.size() + " values but the header names " + t.width() + " columns");
+            }
+            String practice = row.get("intervention");
+            if (practice == null) {
+                throw new RowProblem(file, row.line(), "intervention", "is required: the catalog id of the support, such as success-mentor");
+            }
+            practice = practice.strip();
+            if (!org.attendanceoutreach.read.InputCheck.isPracticeId(practice) || (inCatalog != null && !inCatalog.test(practice))) {
+                throw new RowProblem(file, row.line(), "intervention", Shown.code(practice, List.of())
+                        + " is not a practice of the catalog (rules/catalog.json); give its catalog id, such as success-mentor");
+            }
+            LocalDate started = cell(file, row, "startedOn", CsvValues::date);
+            if (started == null) {
+                throw new RowProblem(file, row.line(), "startedOn", "is required (the support's first day)");
+            }
+            LocalDate ended = cell(file, row, "endedOn", CsvValues::date);
+            if (ended != null && ended.isBefore(started)) {
+                throw new RowProblem(file, row.line(), "endedOn", ended + " is before startedOn " + started + "; endedOn is the support's last day");
+            }
+            for (Intervention before : out) {
+                if (before.intervention().equals(practice) && (before.endedOn() == null || !before.endedOn().isBefore(started))
+                        && (ended == null || !ended.isBefore(before.startedOn()))) {
+                    throw new RowProblem(file, row.line(), "startedOn", practice + " is listed twice for days that overlap;"
+                            + " end the first before the second starts, or keep one row");
+                }
+            }
+            out.add(new Intervention(practice, started, ended));
+        }
+        return out;
     }
 
     private static CsvTable table(String name, Reader in) throws SchoolFileException {

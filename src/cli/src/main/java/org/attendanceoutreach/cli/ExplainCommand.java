@@ -112,6 +112,11 @@ final class ExplainCommand implements Callable<Integer> {
                     out.println("       -> " + waiting.intervention() + " waits in next, after " + waiting.after());
                 }
             }
+            for (org.attendanceoutreach.result.LeftOut left : e.result().leftOut()) {
+                if (java.util.Arrays.asList(left.rule().split("; ")).contains(rule)) {
+                    out.println("       -> " + left.intervention() + " left out: " + escape(left.reason()));
+                }
+            }
         }
         out.println();
         plan(out, engine, school.school(), e.result());
@@ -163,6 +168,17 @@ final class ExplainCommand implements Callable<Integer> {
         }
         for (NextStep n : r.next()) {
             out.println("  next: " + n.intervention() + " waits for " + n.after() + ", because " + String.join("; ", n.because()));
+        }
+        for (org.attendanceoutreach.result.LeftOut left : r.leftOut()) {
+            out.println("  left out: " + left.intervention() + ", proposed by \"" + escape(left.rule()) + "\": " + escape(left.reason()));
+        }
+        out.println();
+        out.println("supports in place (progress: the share of enrolled school days missed before each started, and since):");
+        if (r.progress().isEmpty()) {
+            out.println("  none");
+        }
+        for (org.attendanceoutreach.result.Progress p : r.progress()) {
+            out.println("  " + p.intervention() + " since " + p.startedOn() + ": " + p.trend() + " (" + escape(p.because()) + ")");
         }
     }
 }

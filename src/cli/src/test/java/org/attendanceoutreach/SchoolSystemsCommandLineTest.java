@@ -106,4 +106,34 @@ class SchoolSystemsCommandLineTest {
         assertTrue(html.contains("E-102"));
         assertFalse(html.contains("http"));
     }
+
+    @Test
+    void recommendWritesTheRecommendedSupportsBackAsEdFiResources(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp) throws Exception {
+        java.nio.file.Path out = tmp.resolve("post");
+        CommandLineTest.Run r = run("recommend", "--rules", "rules", "--edfi", "fixtures/edfi", "--edfi-descriptors",
+                "fixtures/edfi/lakeside-descriptors.json", "--as-of", "2026-11-20", "--write-back-edfi", out.toString());
+        assertEquals(0, r.status(), r.err());
+        assertTrue(r.err().contains("recommended supports as Ed-Fi Data Standard 4 resources: post " + out.resolve("interventions.json")
+                + ", then " + out.resolve("studentInterventionAssociations.json")), r.err());
+        String interventions = java.nio.file.Files.readString(out.resolve("interventions.json"));
+        assertTrue(interventions.contains("\"interventionClassDescriptor\" : \"uri://ed-fi.org/InterventionClassDescriptor#Practice\""), interventions);
+        assertTrue(java.nio.file.Files.readString(out.resolve("studentInterventionAssociations.json")).contains("\"studentUniqueId\""));
+        assertTrue(r.out().contains("\"progress\": ["), "the supports already in place come out with their progress");
+        CommandLineTest.Run alone = run("recommend", "--rules", "rules", "--write-back-edfi", out.toString(), "fixtures/sample-school.json");
+        assertEquals(2, alone.status());
+        assertTrue(alone.err().contains("--write-back-edfi goes with --edfi DIR"), alone.err());
+    }
+
+    @Test
+    void csvReadsTheSupportsInPlaceFromAFileOfTheirOwn() {
+        CommandLineTest.Run r = run("recommend", "--rules", "rules", "--csv", "fixtures/csv/roster.csv", "fixtures/csv/attendance.csv",
+                "--school", "fixtures/csv/school.json", "--codes", "fixtures/csv/codes.csv", "--interventions", "fixtures/csv/interventions.csv",
+                "--format", "table");
+        assertEquals(0, r.status(), r.err());
+        assertTrue(r.out().contains("in place: success-mentor"), r.out());
+        CommandLineTest.Run lonely = run("recommend", "--rules", "rules", "--interventions", "fixtures/csv/interventions.csv",
+                "fixtures/sample-school.json");
+        assertEquals(2, lonely.status());
+        assertTrue(lonely.err().contains("--interventions go with --csv"), lonely.err());
+    }
 }

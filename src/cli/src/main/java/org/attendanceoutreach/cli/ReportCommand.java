@@ -57,7 +57,7 @@ final class ReportCommand implements Callable<Integer> {
         }
         Letters letters = SchoolRun.lettersOrNone(engine, err);
         Progress progress = Progress.forTerminal(err);
-        SchoolRun.Batch batch = SchoolRun.evaluateAll(engine, inputs.practices(engine.catalog()).loadAll(files, asOf, progress), err, progress);
+        SchoolRun.Batch batch = SchoolRun.evaluateAll(engine, inputs.loadAll(files, asOf, progress), err, progress);
         List<HtmlReport.Section> sections = new ArrayList<>();
         for (SchoolRun.Evaluated e : batch.schools()) {
             sections.add(HtmlReport.Section.of(e.file(), e.result(), engine.catalog(), letters));

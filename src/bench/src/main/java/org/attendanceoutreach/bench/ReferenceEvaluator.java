@@ -26,8 +26,8 @@ import java.util.function.Consumer;
  * the attendance team, the monthly letter and follow-up call, and the success mentor, with their
  * due dates as the plan gives them. The policy, in short: tier by the share of enrolled days missed
  * (too few days: insufficient data); support tier 3 when severely chronic, when last year's rate
- * reaches the tier-3 cut-off, or when a student at the tier-2 cut-off last year is chronically
- * absent and missing as much or more this year, else 2 when moderately chronic or last year's rate
+ * reaches the tier-3 cut-off, or when the student's mentor (a tier-2 support) has been in place the
+ * policy's minimum school days without improvement, else 2 when moderately chronic or last year's rate
  * reaches the tier-2 cut-off; a same-day call (by the mentor when there is one) for a day missed
  * today, unless a personal call is already logged today; escalation when chronically absent and
  * still missing days lately, or after a long run of days missed up to today, once there has been a
@@ -76,6 +76,7 @@ public final class ReferenceEvaluator {
     private final int escalateWindow;
     private final int letterWindow;
     private final int mentorWindow;
+    private final boolean mentorIsTier2;
 
     // the school, from line 1
     private LocalDate asOf;
@@ -108,6 +109,7 @@ public final class ReferenceEvaluator {
         this.escalateWindow = catalog.get("escalate-to-attendance-team").dueWithinSchoolDays();
         this.letterWindow = catalog.get("monthly-letter-and-follow-up-call").dueWithinSchoolDays();
         this.mentorWindow = catalog.get("success-mentor").dueWithinSchoolDays();
+        this.mentorIsTier2 = catalog.get("success-mentor").supportTier() == 2;
     }
 
     /** Reads JSON lines (line 1 the school, then students) and hands each student's outcome to {@code sink}. */
@@ -385,6 +387,39 @@ public final class ReferenceEvaluator {
         return lo;
     }
 
+    /**
+     * Whether the student's mentor, a tier-2 support when the catalog says so, has been in place at
+     * least the policy's minimum school days without improvement: the share of enrolled days missed
+     * since the mentor was assigned is not lower than the share before by the policy's margin (with
+     * no day before: than last year's share; with neither known: it is not below the at-risk line),
+     * and it is at the at-risk line or above.
+     */
+    private boolean mentorNotWorking(double[] missedOn, int from, int to) {
+        if (!hasMentor || !mentorIsTier2) {
+            return false;
+        }
+        int start = Math.max(from, firstOnOrAfter(mentorAssigned));
+        int before = Math.max(0, Math.min(to, start - 1) - from + 1);
+        int since = Math.max(0, to - start + 1);
+        if (since < policy.followUpMinimumSchoolDays()) {
+            return false;
+        }
+        double missedBefore = 0;
+        double missedSince = 0;
+        for (int i = from; i <= to; i++) {
+            if (i < start) {
+                missedBefore += missedOn[i];
+            } else {
+                missedSince += missedOn[i];
+            }
+        }
+        double rateSince = missedSince / since;
+        boolean improving = before > 0 ? missedBefore / before - rateSince >= policy.followUpImprovementMargin() - 1e-9
+                : priorKnown ? prior - rateSince >= policy.followUpImprovementMargin() - 1e-9
+                : rateSince < policy.atRiskFrom();
+        return !improving && rateSince >= policy.atRiskFrom();
+    }
+
     /** Index of the last school day on or before {@code d} (may be -1). */
     private int lastOnOrBefore(long d) {
         return firstOnOrAfter(d + 1) - 1;
@@ -435,7 +470,7 @@ public final class ReferenceEvaluator {
         boolean atRisk = tier.equals("AT_RISK");
         boolean missedLastYear = priorKnown && prior >= policy.supportTier2PriorYearFrom();
         int support = severe || (priorKnown && prior >= policy.supportTier3PriorYearFrom())
-                || (missedLastYear && chronic && rate >= prior) ? 3  // intensive; or no better than last year
+                || mentorNotWorking(missedOn, from, to) ? 3  // intensive; or a tier-2 support (the mentor) not working
                 : chronic || missedLastYear ? 2 : 1;
 
         // days missed in a row up to today (only for a student still enrolled today), and lately

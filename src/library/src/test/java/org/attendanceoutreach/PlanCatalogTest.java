@@ -45,8 +45,8 @@ class PlanCatalogTest {
                 }
             }
         }
-        // the three actions the issue names are one action each
-        assertEquals(List.of("same-day-return-problem-solving"), catalog.get("personal-call-home").covers());
+        // the three actions the issue names are one action each (and today's call is also the first weeks' check-in)
+        assertEquals(List.of("same-day-return-problem-solving", "first-weeks-check-in"), catalog.get("personal-call-home").covers());
         assertEquals(List.of("parent-network-help"), catalog.get("family-help-bank").covers());
         assertEquals(List.of("meet-at-home-or-community"), catalog.get("relational-home-visit").covers());
         for (String id : List.of("escalate-to-attendance-team", "relational-home-visit", "meet-at-home-or-community")) {

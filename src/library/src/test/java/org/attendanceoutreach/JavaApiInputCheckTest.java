@@ -6,6 +6,7 @@ import org.attendanceoutreach.school.Absence;
 import org.attendanceoutreach.school.AbsenceType;
 import org.attendanceoutreach.school.Contact;
 import org.attendanceoutreach.school.ContactRole;
+import org.attendanceoutreach.school.Intervention;
 import org.attendanceoutreach.school.Meeting;
 import org.attendanceoutreach.school.MeetingType;
 import org.attendanceoutreach.school.Mentor;
@@ -70,6 +71,13 @@ class JavaApiInputCheckTest {
         cases.put("enrolledOn", b -> b.enrolledOn(LocalDate.of(1850, 9, 1)));
         cases.put("studentId", b -> Student.builder(" ").absence(TODAY));
         cases.put("studentId ", b -> Student.builder("S-\uD800").absence(TODAY));
+        cases.put("interventions[0].intervention", b -> b.intervention(new Intervention("Success Mentor", LocalDate.of(2026, 10, 5))));
+        cases.put("interventions[0].intervention ", b -> b.intervention(new Intervention("succes-mentor", LocalDate.of(2026, 10, 5))));
+        cases.put("interventions[0].endedOn", b -> b.intervention(new Intervention("success-mentor", LocalDate.of(2026, 10, 5),
+                LocalDate.of(2026, 10, 1))));
+        cases.put("interventions[1].startedOn", b -> b.intervention(new Intervention("success-mentor", LocalDate.of(2026, 9, 21)))
+                .intervention(new Intervention("success-mentor", LocalDate.of(2026, 10, 5))));
+        cases.put("interventions[0].startedOn", b -> b.intervention(new Intervention("success-mentor", LocalDate.of(1066, 10, 14))));
 
         for (Map.Entry<String, UnaryOperator<Student.Builder>> c : cases.entrySet()) {
             Student s = c.getValue().apply(good()).build();

@@ -272,6 +272,8 @@ public final class FactsCalculator {
             all.add(new Intervention(Intervention.SUCCESS_MENTOR, s.mentor().assignedOn()));
         }
         all.sort(java.util.Comparator.comparing(Intervention::startedOn).thenComparing(Intervention::intervention));
+        b.inPlace = new java.util.TreeMap<>();
+        b.progress = new java.util.ArrayList<>(all.size());
         for (Intervention x : all) {
             if (x.endedBy(today)) {
                 continue;

@@ -163,8 +163,8 @@ public final class StudentFacts {
         this.missedInFirstWeeks = b.missedInFirstWeeks;
         this.earlyWarningSchoolDays = b.earlyWarningSchoolDays;
         this.earlyWarningSince = b.earlyWarningSince;
-        this.inPlace = b.inPlace.isEmpty() ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(b.inPlace));
-        this.progress = List.copyOf(b.progress);
+        this.inPlace = b.inPlace == null ? Map.of() : java.util.Collections.unmodifiableMap(b.inPlace);
+        this.progress = b.progress == null ? List.of() : List.copyOf(b.progress);
         this.tier2NotImprovingSince = b.tier2NotImprovingSince;
         this.tier2NotImprovingInWords = b.tier2NotImprovingInWords;
         this.tier2RateSince = b.tier2RateSince;
@@ -729,8 +729,9 @@ public final class StudentFacts {
         double missedInFirstWeeks;
         int earlyWarningSchoolDays;
         LocalDate earlyWarningSince;
-        Map<String, Intervention> inPlace = new TreeMap<>();
-        List<Progress> progress = new ArrayList<>(0);
+        /** Null for a student without supports (most): nothing is allocated for them. */
+        TreeMap<String, Intervention> inPlace;
+        List<Progress> progress;
         LocalDate mentorFromSupport;
         LocalDate tier2NotImprovingSince;
         String tier2NotImprovingInWords;

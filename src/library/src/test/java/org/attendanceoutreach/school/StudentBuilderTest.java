@@ -20,11 +20,15 @@ class StudentBuilderTest {
         Meeting iep = new Meeting(MeetingType.IEP, LocalDate.of(2026, 12, 2));
         OutreachRecord call = new OutreachRecord(LocalDate.of(2026, 11, 5), OutreachKind.PERSONAL_CALL, OutreachOutcome.REACHED, true);
         StudentContext context = StudentContext.builder().fosterCare(true).iep(true).homeLanguage("es").newToSchool(true).build();
+        Intervention plan = new Intervention("student-attendance-success-plan", LocalDate.of(2026, 10, 5), null);
         Student built = Student.builder("S-1").grade("K").enrolledOn(LocalDate.of(2026, 9, 14)).context(context)
-                .contact(mother).absence(TODAY).priorYearAbsenceRate(0.14).mentor(mentor).meeting(iep).outreach(call).build();
+                .contact(mother).absence(TODAY).priorYearAbsenceRate(0.14).mentor(mentor).meeting(iep).outreach(call)
+                .intervention(plan).build();
         assertEquals(new Student("S-1", "K", LocalDate.of(2026, 9, 14), null,
                 new StudentContext(true, true, false, "es", false, false, true), List.of(mother), List.of(TODAY), 0.14, mentor,
-                List.of(iep), List.of(call)), built);
+                List.of(iep), List.of(call), List.of(plan)), built);
+        assertEquals(List.of(), built.toBuilder().interventions(null).build().interventions());
+        assertEquals(built.withAbsences(List.of()).interventions(), List.of(plan), "a support stays through the with… copies");
         assertEquals(built, built.toBuilder().build());
         assertEquals(context, context.toBuilder().build());
     }

@@ -60,7 +60,8 @@ final class ReportCommand implements Callable<Integer> {
         SchoolRun.Batch batch = SchoolRun.evaluateAll(engine, inputs.loadAll(files, asOf, progress), err, progress);
         List<HtmlReport.Section> sections = new ArrayList<>();
         for (SchoolRun.Evaluated e : batch.schools()) {
-            sections.add(HtmlReport.Section.of(e.file(), e.result(), engine.catalog(), letters));
+            sections.add(HtmlReport.Section.of(e.file(), e.result(), engine.catalog(), letters).withCharts(
+                    HtmlReport.Charts.of(e.file(), e.result(), engine::evaluate, engine.policy())));
         }
         for (SchoolResult failed : batch.failed()) {
             sections.add(HtmlReport.Section.failed(failed));

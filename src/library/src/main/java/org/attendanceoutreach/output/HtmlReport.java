@@ -52,9 +52,20 @@ import java.util.TreeSet;
  */
 public final class HtmlReport {
     /** One school: its results, its calls and the week's load; or a file that could not be read. */
-    public record Section(SchoolResult result, School school, List<CallList.Call> calls) {
+    public record Section(SchoolResult result, School school, List<CallList.Call> calls, Charts charts) {
         public Section {
             calls = calls == null ? List.of() : List.copyOf(calls);
+            charts = charts == null ? Charts.NONE : charts;
+        }
+
+        /** A school without pictures. */
+        public Section(SchoolResult result, School school, List<CallList.Call> calls) {
+            this(result, school, calls, Charts.NONE);
+        }
+
+        /** The same school with these pictures. */
+        public Section withCharts(Charts pictures) {
+            return new Section(result, school, calls, pictures);
         }
 
         /** A school file and its results, with the call list of {@link CallList#of(SchoolFile, SchoolResult, Catalog)}. */
@@ -70,6 +81,41 @@ public final class HtmlReport {
         /** An input that could not be read. */
         public static Section failed(SchoolResult result) {
             return new Section(result, null, List.of());
+        }
+    }
+
+    /**
+     * The pictures of one school (issue 12): how its tiers moved month by month
+     * ({@link TierHistoryChart#history}), and, by student id, the year of each student with a support in
+     * place ({@link SupportChart#points}). Drawn by {@code tier-history.mustache} beside the tier chart and
+     * {@code support-chart.mustache} in the student's plan; what is missing is not drawn.
+     */
+    public record Charts(List<TierHistoryChart.Month> history, Map<String, List<SupportChart.Point>> years) {
+        public static final Charts NONE = new Charts(List.of(), Map.of());
+
+        public Charts {
+            history = history == null ? List.of() : List.copyOf(history);
+            years = years == null ? Map.of() : Map.copyOf(years);
+        }
+
+        /**
+         * The pictures of a school file and its results: the tiers month by month, {@code evaluate}
+         * running the rules as of each month's last school day, and the year of every student with a
+         * support in place (the share missed lately over the policy's {@code recent-school-days}).
+         */
+        public static Charts of(SchoolFile file, SchoolResult result, java.util.function.Function<SchoolFile, SchoolResult> evaluate,
+                                Policy policy) {
+            Map<String, StudentResult> results = new HashMap<>();
+            result.students().forEach(r -> results.put(r.studentId(), r));
+            Map<String, List<SupportChart.Point>> years = new HashMap<>();
+            for (org.attendanceoutreach.read.StudentInput in : file.students()) {
+                StudentResult r = in.ok() ? results.get(in.student().studentId()) : null;
+                if (r != null && !r.isError() && !r.progress().isEmpty()) {
+                    years.put(r.studentId(), SupportChart.points(in.student(), file.school().calendar(), file.school().asOf(),
+                            policy.recentSchoolDays()));
+                }
+            }
+            return new Charts(TierHistoryChart.history(file, evaluate), years);
         }
     }
 
@@ -139,10 +185,12 @@ public final class HtmlReport {
         m.put("todayAny", any(today));
         m.put("load", load(s, catalog, policy, r));
         m.put("tiers", tiers(ok, policy, prefix, anchor));
+        Map<String, Object> history = TierHistoryChart.model(s.charts().history(), prefix + "history");
+        m.put("history", history.isEmpty() ? "" : history);
         List<Object> students = new ArrayList<>();
         for (StudentResult x : byId) {
             if (!x.isError()) {
-                students.add(student(x, catalog, anchor, used));
+                students.add(student(x, catalog, anchor, used, s.charts(), policy));
             }
         }
         m.put("students", students);
@@ -359,7 +407,8 @@ public final class HtmlReport {
 
     // ---- one student ----
 
-    private static Map<String, Object> student(StudentResult x, Catalog catalog, Map<String, String> anchor, TreeSet<String> used) {
+    private static Map<String, Object> student(StudentResult x, Catalog catalog, Map<String, String> anchor, TreeSet<String> used,
+                                               Charts charts, Policy policy) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("anchor", anchor.get(x.studentId()));
         m.put("id", shown(x.studentId()));
@@ -419,6 +468,18 @@ public final class HtmlReport {
         m.put("nextAny", any(next));
         m.put("cautions", strings(x.cautions()));
         m.put("cautionsAny", any(x.cautions()));
+        // the supports in place and whether they work, in words, and the picture of the year
+        List<Object> inPlace = new ArrayList<>();
+        for (org.attendanceoutreach.result.Progress p : x.progress()) {
+            inPlace.add(map("what", name(catalog, p.intervention()), "trend", p.trend().name().toLowerCase(Locale.ROOT).replace('_', ' '),
+                    "because", shown(p.because())));
+        }
+        m.put("inPlace", inPlace);
+        m.put("inPlaceAny", any(inPlace));
+        List<SupportChart.Point> year = charts.years().get(x.studentId());
+        Map<String, Object> chart = year == null || x.progress().isEmpty() || policy == null ? Map.of()
+                : SupportChart.model(shown(x.studentId()), year, x.progress(), policy, anchor.get(x.studentId()) + "-year");
+        m.put("chart", chart.isEmpty() ? "" : chart);
         return m;
     }
 

@@ -19,7 +19,8 @@ import java.util.Map;
  * {@code recent-school-days} (which shows a change sooner), the policy's at-risk and chronic lines,
  * and a mark on the day each support in place started. An inline SVG with a title and a description
  * for screen readers that say in words what the picture shows (the same numbers as {@code progress}).
- * Self-contained: no scripts, styles or fonts from outside; every text escaped. Stateless.
+ * Drawn by the template {@code support-chart.mustache} from maps, lists and strings ({@link #model}),
+ * which the report includes; no scripts, styles or fonts from outside; every text escaped. Stateless.
  */
 public final class SupportChart {
     private static final int WIDTH = 640;
@@ -32,6 +33,9 @@ public final class SupportChart {
     /** One point of the year: the school day, the share missed so far, the share missed lately. */
     public record Point(LocalDate day, double rateSoFar, double rateLately) {
     }
+
+    private static final org.attendanceoutreach.internal.Templates TEMPLATES = org.attendanceoutreach.internal.Templates.fromClasspath(
+            "org/attendanceoutreach/output", org.attendanceoutreach.internal.Templates.Escaping.HTML);
 
     private SupportChart() {
     }
@@ -73,12 +77,14 @@ public final class SupportChart {
     }
 
     /**
-     * The chart as an inline {@code <svg>} element (empty when the student has no enrolled school day
-     * yet). {@code id} must be unique in the page (it names the title and description).
+     * What the picture is made of, for a template ({@code support-chart.mustache}): maps, lists and
+     * strings only (coordinates, labels, the title and the description); empty when the student has
+     * no enrolled school day yet. {@code id} must be unique in the page (it names the title and
+     * description).
      */
-    public static String svg(String studentId, List<Point> points, List<Progress> progress, Policy policy, String id) {
+    public static Map<String, Object> model(String studentId, List<Point> points, List<Progress> progress, Policy policy, String id) {
         if (points.isEmpty()) {
-            return "";
+            return Map.of();
         }
         double top = 0.4;
         for (Point p : points) {
@@ -88,53 +94,52 @@ public final class SupportChart {
         int plotW = WIDTH - LEFT - RIGHT;
         int plotH = HEIGHT - TOP - BOTTOM;
         int n = points.size();
-        StringBuilder b = new StringBuilder(4096);
-        String desc = description(studentId, points, progress, policy);
-        b.append("<svg class=\"support-chart\" role=\"img\" aria-labelledby=\"").append(id).append("-title ").append(id)
-                .append("-desc\" viewBox=\"0 0 ").append(WIDTH).append(' ').append(HEIGHT).append("\" width=\"").append(WIDTH)
-                .append("\" height=\"").append(HEIGHT).append("\">\n")
-                .append("<title id=\"").append(id).append("-title\">").append(HtmlReport.esc(studentId))
-                .append(": share of school days missed, ").append(points.get(0).day()).append(" to ").append(points.get(n - 1).day())
-                .append("</title>\n<desc id=\"").append(id).append("-desc\">").append(HtmlReport.esc(desc)).append("</desc>\n");
-        // the policy's lines
-        double[][] lines = {{policy.atRiskFrom(), 0}, {policy.moderateChronicFrom(), 1}, {policy.severeChronicFrom(), 2}};
+        Map<String, Object> m = new java.util.LinkedHashMap<>();
+        m.put("id", id);
+        m.put("width", Integer.toString(WIDTH));
+        m.put("height", Integer.toString(HEIGHT));
+        m.put("title", studentId + ": share of school days missed, " + points.get(0).day() + " to " + points.get(n - 1).day());
+        m.put("desc", description(studentId, points, progress, policy));
+        List<Object> cuts = new ArrayList<>();
+        double[] lines = {policy.atRiskFrom(), policy.moderateChronicFrom(), policy.severeChronicFrom()};
         String[] names = {"at risk", "chronic", "severe"};
-        for (double[] line : lines) {
-            if (line[0] > top) {
-                continue;
+        for (int i = 0; i < lines.length; i++) {
+            if (lines[i] <= top) {
+                double y = y(lines[i], top, plotH);
+                cuts.add(Map.of("x1", Integer.toString(LEFT), "x2", Integer.toString(LEFT + plotW), "y", f(y),
+                        "labelY", f(y - 3), "label", names[i] + " " + percent(lines[i])));
             }
-            double y = y(line[0], top, plotH);
-            b.append("<line x1=\"").append(LEFT).append("\" x2=\"").append(LEFT + plotW).append("\" y1=\"").append(f(y)).append("\" y2=\"")
-                    .append(f(y)).append("\" class=\"cut\" stroke=\"#b0b6c0\" stroke-dasharray=\"4 3\"/>\n")
-                    .append("<text x=\"").append(LEFT + plotW - 2).append("\" y=\"").append(f(y - 3)).append("\" text-anchor=\"end\" class=\"cut\">")
-                    .append(names[(int) line[1]]).append(' ').append(percent(line[0])).append("</text>\n");
         }
-        // axes: 0% and the top, the first and last day
-        b.append("<line x1=\"").append(LEFT).append("\" x2=\"").append(LEFT).append("\" y1=\"").append(TOP).append("\" y2=\"").append(TOP + plotH)
-                .append("\" stroke=\"#5b6270\"/>\n<line x1=\"").append(LEFT).append("\" x2=\"").append(LEFT + plotW).append("\" y1=\"")
-                .append(TOP + plotH).append("\" y2=\"").append(TOP + plotH).append("\" stroke=\"#5b6270\"/>\n");
-        b.append("<text x=\"").append(LEFT - 6).append("\" y=\"").append(TOP + plotH + 4).append("\" text-anchor=\"end\">0%</text>\n")
-                .append("<text x=\"").append(LEFT - 6).append("\" y=\"").append(TOP + 4).append("\" text-anchor=\"end\">").append(percent(top))
-                .append("</text>\n<text x=\"").append(LEFT).append("\" y=\"").append(HEIGHT - 12).append("\">").append(points.get(0).day())
-                .append("</text>\n<text x=\"").append(LEFT + plotW).append("\" y=\"").append(HEIGHT - 12).append("\" text-anchor=\"end\">")
-                .append(points.get(n - 1).day()).append("</text>\n");
-        // the two lines
-        b.append(path(points, true, top, plotW, plotH, "#1d2330", "2.2", null, "so far"));
-        b.append(path(points, false, top, plotW, plotH, "#c98a00", "1.4", "5 3", "lately"));
-        // each support's start
+        m.put("cuts", cuts);
+        m.put("left", Integer.toString(LEFT));
+        m.put("right", Integer.toString(LEFT + plotW));
+        m.put("top", Integer.toString(TOP));
+        m.put("bottom", Integer.toString(TOP + plotH));
+        m.put("axisX", Integer.toString(LEFT - 6));
+        m.put("zeroY", Integer.toString(TOP + plotH + 4));
+        m.put("topY", Integer.toString(TOP + 4));
+        m.put("topLabel", percent(top));
+        m.put("datesY", Integer.toString(HEIGHT - 12));
+        m.put("firstDay", points.get(0).day().toString());
+        m.put("lastDay", points.get(n - 1).day().toString());
+        m.put("soFar", line(points, true, top, plotW, plotH));
+        m.put("lately", line(points, false, top, plotW, plotH));
+        List<Object> starts = new ArrayList<>();
         for (Progress p : progress) {
-            int i = indexOnOrAfter(points, p.startedOn());
-            double x = x(i, n, plotW);
-            b.append("<line x1=\"").append(f(x)).append("\" x2=\"").append(f(x)).append("\" y1=\"").append(TOP - 4).append("\" y2=\"")
-                    .append(TOP + plotH).append("\" stroke=\"#2e7d32\" stroke-width=\"1.6\"/>\n")
-                    .append("<text x=\"").append(f(x + 3)).append("\" y=\"").append(TOP - 8).append("\" class=\"support\">")
-                    .append(HtmlReport.esc(p.intervention())).append(' ').append(p.startedOn()).append("</text>\n");
+            double x = x(indexOnOrAfter(points, p.startedOn()), n, plotW);
+            starts.add(Map.of("x", f(x), "y1", Integer.toString(TOP - 4), "y2", Integer.toString(TOP + plotH),
+                    "labelX", f(x + 3), "labelY", Integer.toString(TOP - 8), "label", p.intervention() + " " + p.startedOn()));
         }
-        // the legend
-        b.append("<text x=\"").append(LEFT + 150).append("\" y=\"").append(HEIGHT - 12).append("\" class=\"legend\">")
-                .append("— so far this year   - - last ").append(policy.recentSchoolDays()).append(" school days   | a support started</text>\n");
-        b.append("</svg>\n");
-        return b.toString();
+        m.put("starts", starts);
+        m.put("legendX", Integer.toString(LEFT + 150));
+        m.put("legend", "— so far this year   - - last " + policy.recentSchoolDays() + " school days   | a support started");
+        return m;
+    }
+
+    /** The chart as an inline {@code <svg>} element, from {@link #model} (empty without enrolled days). */
+    public static String svg(String studentId, List<Point> points, List<Progress> progress, Policy policy, String id) {
+        Map<String, Object> m = model(studentId, points, progress, policy, id);
+        return m.isEmpty() ? "" : TEMPLATES.render("support-chart.mustache", m);
     }
 
     /** What the picture shows, in words, for screen readers. */
@@ -153,19 +158,14 @@ public final class SupportChart {
         return d.toString();
     }
 
-    private static String path(List<Point> points, boolean soFar, double top, int plotW, int plotH, String colour, String width,
-                               String dash, String label) {
-        StringBuilder b = new StringBuilder("<polyline fill=\"none\" stroke=\"").append(colour).append("\" stroke-width=\"").append(width)
-                .append('"');
-        if (dash != null) {
-            b.append(" stroke-dasharray=\"").append(dash).append('"');
-        }
-        b.append(" class=\"").append(soFar ? "so-far" : "lately").append("\" points=\"");
+    /** The polyline's points: "x,y x,y …". */
+    private static String line(List<Point> points, boolean soFar, double top, int plotW, int plotH) {
+        StringBuilder b = new StringBuilder(points.size() * 12);
         for (int i = 0; i < points.size(); i++) {
             double r = soFar ? points.get(i).rateSoFar() : points.get(i).rateLately();
             b.append(i == 0 ? "" : " ").append(f(x(i, points.size(), plotW))).append(',').append(f(y(r, top, plotH)));
         }
-        return b.append("\"><title>").append(label).append("</title></polyline>\n").toString();
+        return b.toString();
     }
 
     private static int indexOnOrAfter(List<Point> points, LocalDate day) {

@@ -18,12 +18,14 @@ import java.util.function.Function;
  * bar per month, the students of each tier on the last school day of the month (the as-of day for the
  * month in progress). The tiers come from the rules themselves, run as of each of those days, so the
  * picture is what the report would have said then. An inline SVG with a title and a description
- * listing every count for screen readers. Stateless.
+ * listing every count for screen readers, drawn by the template {@code tier-history.mustache} from
+ * maps, lists and strings ({@link #model}). Stateless.
  */
 public final class TierHistoryChart {
     private static final AttendanceTier[] ORDER = {AttendanceTier.SEVERE_CHRONIC, AttendanceTier.MODERATE_CHRONIC,
             AttendanceTier.AT_RISK, AttendanceTier.SATISFACTORY, AttendanceTier.INSUFFICIENT_DATA};
-    private static final String[] COLOURS = {"#8a8f98", "#2e7d32", "#c98a00", "#e65100", "#b71c1c"};
+    /** The report's tier colours (graphics beside their labels in the legend: never the only way a tier is told). */
+    private static final String[] COLOURS = {"#6b7280", "#2e7d32", "#a16207", "#c2410c", "#b91c1c"};
 
     /** The students of each tier on one day. */
     public record Month(LocalDate day, Map<AttendanceTier, Integer> counts) {
@@ -35,6 +37,9 @@ public final class TierHistoryChart {
             return counts.values().stream().mapToInt(Integer::intValue).sum();
         }
     }
+
+    private static final org.attendanceoutreach.internal.Templates TEMPLATES = org.attendanceoutreach.internal.Templates.fromClasspath(
+            "org/attendanceoutreach/output", org.attendanceoutreach.internal.Templates.Escaping.HTML);
 
     private TierHistoryChart() {
     }
@@ -78,28 +83,31 @@ public final class TierHistoryChart {
         return out;
     }
 
-    /** The chart as an inline {@code <svg>} element (empty without months). {@code id} must be unique in the page. */
-    public static String svg(List<Month> months, String id) {
+    /**
+     * What the picture is made of, for a template ({@code tier-history.mustache}): maps, lists and
+     * strings only; empty without months. {@code id} must be unique in the page.
+     */
+    public static Map<String, Object> model(List<Month> months, String id) {
         if (months.isEmpty()) {
-            return "";
+            return Map.of();
         }
         int left = 40;
         int top = 16;
         int barArea = 180;
         int slot = 64;
-        int width = left + months.size() * slot + 190;
-        int height = top + barArea + 40;
-        StringBuilder b = new StringBuilder(4096);
-        b.append("<svg class=\"tier-history\" role=\"img\" aria-labelledby=\"").append(id).append("-title ").append(id)
-                .append("-desc\" viewBox=\"0 0 ").append(width).append(' ').append(height).append("\" width=\"").append(width)
-                .append("\" height=\"").append(height).append("\">\n<title id=\"").append(id)
-                .append("-title\">Students by attendance tier, month by month</title>\n<desc id=\"").append(id).append("-desc\">")
-                .append(HtmlReport.esc(description(months))).append("</desc>\n");
-        for (int m = 0; m < months.size(); m++) {
-            Month month = months.get(m);
+        Map<String, Object> m = new java.util.LinkedHashMap<>();
+        m.put("id", id);
+        m.put("width", Integer.toString(left + months.size() * slot + 190));
+        m.put("height", Integer.toString(top + barArea + 40));
+        m.put("title", "Students by attendance tier, month by month");
+        m.put("desc", description(months));
+        List<Object> columns = new ArrayList<>();
+        for (int i = 0; i < months.size(); i++) {
+            Month month = months.get(i);
             int total = Math.max(1, month.total());
             double y = top + barArea;
-            int x = left + m * slot + 8;
+            int x = left + i * slot + 8;
+            List<Object> bars = new ArrayList<>();
             for (AttendanceTier t : ORDER) {
                 int count = month.counts().getOrDefault(t, 0);
                 if (count == 0) {
@@ -107,24 +115,29 @@ public final class TierHistoryChart {
                 }
                 double h = (double) count * barArea / total;
                 y -= h;
-                b.append("<rect x=\"").append(x).append("\" y=\"").append(f(y)).append("\" width=\"").append(slot - 16).append("\" height=\"")
-                        .append(f(h)).append("\" fill=\"").append(COLOURS[t.ordinal()]).append("\"><title>")
-                        .append(HtmlReport.esc(HtmlReport.tierWords(t))).append(": ").append(count).append("</title></rect>\n");
+                bars.add(Map.of("x", Integer.toString(x), "y", f(y), "width", Integer.toString(slot - 16), "height", f(h),
+                        "fill", COLOURS[t.ordinal()]));
             }
-            b.append("<text x=\"").append(x + (slot - 16) / 2).append("\" y=\"").append(top + barArea + 16).append("\" text-anchor=\"middle\">")
-                    .append(month.day().getMonth().getDisplayName(java.time.format.TextStyle.SHORT, Locale.ENGLISH)).append("</text>\n")
-                    .append("<text x=\"").append(x + (slot - 16) / 2).append("\" y=\"").append(top + barArea + 30)
-                    .append("\" text-anchor=\"middle\" class=\"muted\">").append(month.day().getDayOfMonth()).append("</text>\n");
+            columns.add(Map.of("bars", bars, "labelX", Integer.toString(x + (slot - 16) / 2),
+                    "monthY", Integer.toString(top + barArea + 16), "dayY", Integer.toString(top + barArea + 30),
+                    "month", month.day().getMonth().getDisplayName(java.time.format.TextStyle.SHORT, Locale.ENGLISH),
+                    "day", Integer.toString(month.day().getDayOfMonth())));
         }
+        m.put("months", columns);
         int lx = left + months.size() * slot + 16;
+        List<Object> legend = new ArrayList<>();
         for (int i = 0; i < ORDER.length; i++) {
-            AttendanceTier t = ORDER[i];
-            b.append("<rect x=\"").append(lx).append("\" y=\"").append(top + i * 22).append("\" width=\"14\" height=\"14\" fill=\"")
-                    .append(COLOURS[t.ordinal()]).append("\"/>\n<text x=\"").append(lx + 20).append("\" y=\"").append(top + i * 22 + 12)
-                    .append("\">").append(HtmlReport.esc(HtmlReport.tierWords(t))).append("</text>\n");
+            legend.add(Map.of("x", Integer.toString(lx), "y", Integer.toString(top + i * 22), "fill", COLOURS[ORDER[i].ordinal()],
+                    "textX", Integer.toString(lx + 20), "textY", Integer.toString(top + i * 22 + 12), "label", HtmlReport.tierWords(ORDER[i])));
         }
-        b.append("</svg>\n");
-        return b.toString();
+        m.put("legend", legend);
+        return m;
+    }
+
+    /** The chart as an inline {@code <svg>} element, from {@link #model} (empty without months). */
+    public static String svg(List<Month> months, String id) {
+        Map<String, Object> m = model(months, id);
+        return m.isEmpty() ? "" : TEMPLATES.render("tier-history.mustache", m);
     }
 
     /** Every month's counts in words. */

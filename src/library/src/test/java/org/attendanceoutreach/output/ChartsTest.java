@@ -124,16 +124,19 @@ class ChartsTest {
     void theReportDrawsThePictures() throws Exception {
         SchoolFile f = followUp();
         SchoolResult r = engine.evaluate(f);
-        String chart = SupportChart.svg("FU-02", SupportChart.points(student(f, "FU-02"), f.school().calendar(), f.school().asOf(), 20),
-                r.students().get(1).progress(), engine.policy(), "c4");
-        HtmlReport.Charts charts = new HtmlReport.Charts(TierHistoryChart.svg(TierHistoryChart.history(f, engine::evaluate), "h3"),
-                Map.of("FU-02", chart));
+        HtmlReport.Charts charts = new HtmlReport.Charts(TierHistoryChart.history(f, engine::evaluate),
+                Map.of("FU-02", SupportChart.points(student(f, "FU-02"), f.school().calendar(), f.school().asOf(), 20)));
         StringWriter page = new StringWriter();
-        HtmlReport.write(List.of(new HtmlReport.Section(r, List.of(), charts)), engine.policy(), page);
+        HtmlReport.write(List.of(HtmlReport.Section.of(f, r, engine.catalog()).withCharts(charts)), engine.catalog(), engine.policy(), page);
         String html = page.toString();
-        assertTrue(html.contains("How the attendance tiers moved, month by month"), "the school's picture");
+        assertTrue(html.contains("<figcaption>How the attendance tiers moved, month by month</figcaption>"), "the school's picture");
         assertTrue(html.contains("<figure class=\"support\">\n<svg class=\"support-chart\""), "the student's picture");
-        assertTrue(html.contains("In place: success-mentor, not improving"), html);
-        xml(html.substring(html.indexOf("<html")));
+        assertEquals(1, html.split("class=\"support-chart\"", -1).length - 1, "only the student given a year is drawn");
+        assertTrue(html.contains(", not improving (success-mentor: 1 of 19 school days missed before it started"), "the trend in words");
+        Document doc = xml(html.substring(html.indexOf("<html")));
+        assertTrue(doc.getElementsByTagName("desc").getLength() >= 2, "every picture has its description");
+        StringWriter without = new StringWriter();
+        HtmlReport.write(List.of(HtmlReport.Section.of(f, r, engine.catalog())), engine.catalog(), engine.policy(), without);
+        assertFalse(without.toString().contains("class=\"support-chart\""), "no pictures given, none drawn");
     }
 }

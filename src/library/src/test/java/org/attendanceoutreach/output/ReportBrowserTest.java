@@ -56,7 +56,10 @@ class ReportBrowserTest {
         List<HtmlReport.Section> sections = new ArrayList<>();
         for (String file : List.of("fixtures/sample-school.json", "fixtures/scenarios/one-bad-student.json")) {
             SchoolFile f = new SchoolFileReader().read(Path.of(file));
-            sections.add(HtmlReport.Section.of(f, TestEngine.get().evaluate(f), TestEngine.get().catalog()));
+            SchoolResult result = TestEngine.get().evaluate(f);
+            // with the pictures, as the report command draws them (a mentor's year, the tiers month by month)
+            sections.add(HtmlReport.Section.of(f, result, TestEngine.get().catalog())
+                    .withCharts(HtmlReport.Charts.of(f, result, TestEngine.get()::evaluate, TestEngine.get().policy())));
         }
         StringWriter w = new StringWriter();
         HtmlReport.write(sections, TestEngine.get().catalog(), TestEngine.get().policy(), w);

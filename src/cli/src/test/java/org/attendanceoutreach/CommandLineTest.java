@@ -52,7 +52,7 @@ class CommandLineTest {
         assertTrue(csv.out().startsWith("file,schoolId,studentId,"), csv.out());
         Run bad = run("recommend", "--format", "xml", "fixtures/sample-school.json");
         assertEquals(2, bad.status());
-        assertTrue(bad.err().contains("use json, table or csv"), bad.err());
+        assertTrue(bad.err().contains("use json, table, csv or jsonl"), bad.err());
     }
 
     @Test

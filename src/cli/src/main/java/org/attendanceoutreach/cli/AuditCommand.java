@@ -34,7 +34,12 @@ import static org.attendanceoutreach.internal.PlainText.escape;
 /** {@code ./outreach audit FILE...}: the school practice audit (contract section 7). */
 @Command(name = "audit", mixinStandardHelpOptions = true,
         description = {"For each strategy of the chart: what the school does now, its impact, and the higher-impact practice to move to.",
-                "Reads the school file's \"practices\" (catalog ids). Exit status 0, or 1 when a file has an unknown practice or cannot be read."})
+                "Reads the school file's \"practices\" (catalog ids). Exit status 0, or 1 when a file has an unknown practice or cannot be read."},
+        footerHeading = "%nExamples:%n",
+        footer = {"  # a table",
+                "  ./outreach audit fixtures/audit/school-practices.json",
+                "  # for a dashboard",
+                "  ./outreach audit --format json fixtures/audit/school-practices.json"})
 final class AuditCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -56,10 +61,7 @@ final class AuditCommand implements Callable<Integer> {
         StringWriter report = new StringWriter();
         PrintWriter out = output.given() ? new PrintWriter(report) : spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        if (!format.equals("table") && !format.equals("json")) {
-            err.println("outreach audit: '" + escape(format) + "' is not a format: use table or json");
-            return 2;
-        }
+        String f = Values.format(spec, format, "table", "json");
         if (!output.ready(spec)) {
             return 2;
         }
@@ -76,7 +78,7 @@ final class AuditCommand implements Callable<Integer> {
         SchoolFileReader reader = new SchoolFileReader();
         int status = 0;
         JsonGenerator json = null;
-        if (format.equals("json")) {
+        if (f.equals("json")) {
             json = new JsonFactoryBuilder().characterEscapes(JsonEscapes.INSTANCE).build().createGenerator(out).useDefaultPrettyPrinter();
             json.writeStartObject();
             json.writeArrayFieldStart("schools");
@@ -119,11 +121,26 @@ final class AuditCommand implements Callable<Integer> {
     private static void writeTable(PrintWriter out, SchoolFile file, List<StrategyStanding> standings) {
         out.printf(Locale.ROOT, "%s  school %s: %d practices listed%n%n", escape(file.file()), escape(file.school().schoolId()),
                 file.school().practices().size());
-        out.printf(Locale.ROOT, "%-24s %-9s %-44s %s%n", "STRATEGY", "IMPACT", "DOES NOW", "MOVE TO");
+        List<String[]> rows = new java.util.ArrayList<>();
+        rows.add(new String[] {"STRATEGY", "IMPACT", "DOES NOW", "MOVE TO"});
         for (StrategyStanding s : standings) {
             String now = s.isGap() ? "(nothing: a gap)" : String.join(", ", s.current().stream().map(Practice::id).toList());
-            out.printf(Locale.ROOT, "%-24s %-9s %-44s %s%n", s.strategy().inWords(), s.impact() == null ? "-" : s.impact(),
-                    now, s.moveTo() == null ? "(keep)" : s.moveTo().id());
+            rows.add(new String[] {s.strategy().inWords(), s.impact() == null ? "-" : s.impact().name(), escape(now),
+                    s.moveTo() == null ? "(keep)" : s.moveTo().id()});
+        }
+        // each column as wide as its widest cell, two spaces between: the columns line up whatever the ids
+        int[] width = new int[3];
+        for (String[] row : rows) {
+            for (int c = 0; c < width.length; c++) {
+                width[c] = Math.max(width[c], row[c].length());
+            }
+        }
+        for (String[] row : rows) {
+            StringBuilder line = new StringBuilder();
+            for (int c = 0; c < width.length; c++) {
+                line.append(row[c]).append(" ".repeat(width[c] - row[c].length() + 2));
+            }
+            out.println(line.append(row[3]));
         }
         out.println();
         for (StrategyStanding s : standings) {

@@ -16,7 +16,12 @@ import java.util.concurrent.Callable;
         description = {"Generates a district (or reuses the one cached under target/bench/), streams it through the engine",
                 "(JSON lines in, JSON lines out) and through a plain-Java reference of the core policy, and reports the",
                 "cold knowledge-base build, read/parse, facts, rules and writing times, students per second and peak heap.",
-                "Last line: students=N seconds=S students_per_s=R ratio_vs_reference=X peak_heap_mb=M"})
+                "Last line: students=N seconds=S students_per_s=R ratio_vs_reference=X peak_heap_mb=M"},
+        footerHeading = "%nExamples:%n",
+        footer = {"  # a small district, in a few seconds",
+                "  ./outreach bench --students 2000",
+                "  # another district (docs/performance.md has a million students)",
+                "  ./outreach bench --students 500 --days 60 --seed 7"})
 final class BenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -45,6 +50,7 @@ final class BenchCommand implements Callable<Integer> {
         if (days < 1 || days > 250) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--days must be 1 … 250");
         }
+        rules.source(); // a --rules that is not a folder is a usage error before the district is generated
         Bench bench = new Bench(students, days, seed, dir, () -> rules.engine(spec.commandLine().getErr()));
         return bench.run(spec.commandLine().getOut());
     }

@@ -7,7 +7,6 @@ import org.attendanceoutreach.output.CallList;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -27,7 +26,12 @@ import static org.attendanceoutreach.internal.PlainText.escape;
                 "the number, the language and interpreter, what the call is for, its first line, and every reason. A family without a",
                 "working number is a task to find one; a student who could not be evaluated is listed too (absent today: still called).",
                 "Contains names and phone numbers: they are never written to standard error.",
-                "Exit status: 0 every student evaluated, 1 some students or inputs had errors (on standard error), 2 the rules do not compile or the command line is wrong."})
+                "Exit status: 0 every student evaluated, 1 some students or inputs had errors (on standard error), 2 the rules do not compile or the command line is wrong."},
+        footerHeading = "%nExamples:%n",
+        footer = {"  # today's calls, for people",
+                "  ./outreach call-list fixtures/sample-school.json",
+                "  # for a spreadsheet",
+                "  ./outreach call-list --format csv --out calls.csv fixtures/sample-school.json"})
 final class CallListCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -38,8 +42,8 @@ final class CallListCommand implements Callable<Integer> {
     @Mixin
     InputOptions inputs;
 
-    @Option(names = "--as-of", paramLabel = "DATE", description = "Calls for this day instead of the file's asOf (YYYY-MM-DD).")
-    LocalDate asOf;
+    @Mixin
+    AsOfOption asOf;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table", description = "table (default), csv or json.")
     String format;
@@ -47,19 +51,12 @@ final class CallListCommand implements Callable<Integer> {
     @Mixin
     OutputFile output;
 
-    @Parameters(paramLabel = "FILE", arity = "0..*", description = "School files (.json, or .jsonl).")
-    List<Path> files;
-
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        String f = format.toLowerCase(Locale.ROOT);
-        if (!List.of("table", "csv", "json").contains(f)) {
-            err.println("outreach call-list: '" + escape(format) + "' is not a format: use table, csv or json");
-            return 2;
-        }
-        if (inputs.nothingGiven(files, spec) || !output.ready(spec)) {
+        String f = Values.format(spec, format, "table", "csv", "json");
+        if (inputs.nothingGiven(spec) || !output.ready(spec)) {
             return 2;
         }
         OutreachEngine engine = rules.engine(err);
@@ -68,7 +65,7 @@ final class CallListCommand implements Callable<Integer> {
         }
         Letters letters = SchoolRun.lettersOrNone(engine, err);
         Progress progress = Progress.forTerminal(err);
-        SchoolRun.Batch batch = SchoolRun.evaluateAll(engine, inputs.practices(engine.catalog()).loadAll(files, asOf, progress), err, progress);
+        SchoolRun.Batch batch = SchoolRun.evaluateAll(engine, inputs.practices(engine.catalog()).loadAll(asOf.day, progress), err, progress);
         List<CallList.Call> calls = new ArrayList<>();
         for (SchoolRun.Evaluated e : batch.schools()) {
             calls.addAll(CallList.of(e.file(), e.result(), engine.catalog(), letters));

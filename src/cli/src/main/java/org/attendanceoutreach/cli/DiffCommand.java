@@ -25,7 +25,11 @@ import static org.attendanceoutreach.internal.PlainText.escape;
 /** {@code ./outreach diff --before DIR --after DIR FILE...}: what a rule change does to real students. */
 @Command(name = "diff", mixinStandardHelpOptions = true,
         description = {"Evaluates the same school files under two rule folders and lists every student whose tiers,",
-                "recommendations, owners or due dates changed, in plain words, with a count at the end."})
+                "recommendations, owners or due dates changed, in plain words, with a count at the end."},
+        footerHeading = "%nExamples:%n",
+        footer = {"  # copy rules/ to a new folder, change the copy, and give the copy as --after;",
+                "  # with the same folder twice, nothing changes",
+                "  ./outreach diff --before rules --after rules fixtures/sample-school.json"})
 final class DiffCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

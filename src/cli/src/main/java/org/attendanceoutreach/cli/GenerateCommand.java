@@ -16,7 +16,12 @@ import java.util.concurrent.Callable;
 @Command(name = "generate", mixinStandardHelpOptions = true,
         description = {"Writes a synthetic district: N students over one school year, the same for the same seed.",
                 "About a quarter chronically absent; runs of absences, illness clusters, foster care with Education Decision Makers,",
-                "IEPs, ten home languages, missing and disconnected phone numbers. Names and numbers are made up."})
+                "IEPs, ten home languages, missing and disconnected phone numbers. Names and numbers are made up."},
+        footerHeading = "%nExamples:%n",
+        footer = {"  # a district; then: ./outreach recommend --format jsonl district.jsonl",
+                "  ./outreach generate --students 1000 --out district.jsonl",
+                "  # another one, as one school file",
+                "  ./outreach generate --students 200 --seed 7 --format json --out school.json"})
 final class GenerateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -41,12 +46,7 @@ final class GenerateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
-        DistrictGenerator.Format f;
-        try {
-            f = DistrictGenerator.Format.valueOf(format.toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "'" + format + "' is not a format: use json or jsonl");
-        }
+        DistrictGenerator.Format f = DistrictGenerator.Format.valueOf(Values.format(spec, format, "jsonl", "json").toUpperCase(Locale.ROOT));
         if (students < 0) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--students must be 0 or more");
         }

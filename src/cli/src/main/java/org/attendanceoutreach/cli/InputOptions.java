@@ -15,6 +15,7 @@ import org.attendanceoutreach.read.SchoolLines;
 import org.attendanceoutreach.read.StudentInput;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParameterException;
 
 import java.io.IOException;
@@ -25,10 +26,16 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The inputs besides school files: {@code --edfi DIR} (Ed-Fi ODS/API resources) and
- * {@code --csv ROSTER ATTENDANCE --school FILE} (CSV exports), shared by recommend, call-list and report.
+ * The inputs, shared by recommend, call-list, report, letters and explain: school files ({@code FILE...},
+ * .json or .jsonl), {@code --edfi DIR} (Ed-Fi ODS/API resources) and
+ * {@code --csv ROSTER ATTENDANCE --school FILE} (CSV exports).
  */
 final class InputOptions {
+    @Parameters(paramLabel = "FILE", arity = "0..*",
+            description = "School files (contract section 1), or JSON-lines school files (.jsonl: line 1 the school, then one student "
+                    + "per line; streamed by recommend). Or instead: --edfi DIR, or --csv ROSTER ATTENDANCE --school FILE.")
+    List<Path> files;
+
     @Option(names = "--edfi", paramLabel = "DIR",
             description = "A folder of Ed-Fi ODS/API resources as the API returns them (studentSchoolAssociations.json, "
                     + "studentSchoolAttendanceEvents.json, sessions.json and/or calendarDates.json, optional others); "
@@ -88,7 +95,7 @@ final class InputOptions {
      * Checks the input options and that some input was given; when none was, says so on standard
      * error and returns true (the command then exits 2).
      */
-    boolean nothingGiven(List<Path> files, CommandSpec spec) {
+    boolean nothingGiven(CommandSpec spec) {
         check(spec);
         if ((files == null || files.isEmpty()) && !any()) {
             spec.commandLine().getErr().println("outreach " + spec.name()
@@ -163,7 +170,7 @@ final class InputOptions {
      * Every input as a whole school file: the school files (a JSON-lines one read in full), then the
      * Ed-Fi folder and the CSV files. For commands that need each student's details beside the results.
      */
-    List<Loaded> loadAll(List<Path> files, LocalDate asOf, Progress progress) {
+    List<Loaded> loadAll(LocalDate asOf, Progress progress) {
         List<Loaded> out = new ArrayList<>();
         SchoolFileReader reader = new SchoolFileReader().parseOn(java.util.concurrent.ForkJoinPool.commonPool());
         for (Path p : files == null ? List.<Path>of() : files) {

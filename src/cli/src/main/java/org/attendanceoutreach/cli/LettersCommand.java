@@ -9,7 +9,6 @@ import org.attendanceoutreach.rules.RulesException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -30,7 +29,13 @@ import static org.attendanceoutreach.internal.PlainText.escape;
                 "between calls, in the family's language when there is a template in it (rules/letters/). Contains names: keep it",
                 "where student records are kept. --format html is one print-ready page, one letter per printed page.",
                 "Exit status: 0 every student evaluated, 1 some students or inputs had errors (on standard error), 2 the rules or",
-                "the letter templates do not pass the checks, the command line is wrong or --out cannot be written."})
+                "the letter templates do not pass the checks, the command line is wrong or --out cannot be written."},
+        footerHeading = "%nExamples:%n",
+        footer = {"  # text, to read or print as is",
+                "  ./outreach letters fixtures/sample-school.json",
+                "  # one page to print, one letter per page",
+                "  ./outreach letters --format html --out letters.html \\",
+                "      fixtures/sample-school.json"})
 final class LettersCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -41,8 +46,8 @@ final class LettersCommand implements Callable<Integer> {
     @Mixin
     InputOptions inputs;
 
-    @Option(names = "--as-of", paramLabel = "DATE", description = "Write for this day instead of the file's asOf (YYYY-MM-DD).")
-    LocalDate asOf;
+    @Mixin
+    AsOfOption asOf;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = "text (default), html or json.")
     String format;
@@ -50,19 +55,12 @@ final class LettersCommand implements Callable<Integer> {
     @Mixin
     OutputFile output;
 
-    @Parameters(paramLabel = "FILE", arity = "0..*", description = "School files (.json, or .jsonl).")
-    List<Path> files;
-
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        String f = format.toLowerCase(Locale.ROOT);
-        if (!List.of("text", "html", "json").contains(f)) {
-            err.println("outreach letters: '" + escape(format) + "' is not a format: use text, html or json");
-            return 2;
-        }
-        if (inputs.nothingGiven(files, spec) || !output.ready(spec)) {
+        String f = Values.format(spec, format, "text", "html", "json");
+        if (inputs.nothingGiven(spec) || !output.ready(spec)) {
             return 2;
         }
         OutreachEngine engine = rules.engine(err);
@@ -81,7 +79,7 @@ final class LettersCommand implements Callable<Integer> {
             return 2;
         }
         Progress progress = Progress.forTerminal(err);
-        SchoolRun.Batch batch = SchoolRun.evaluateAll(engine, inputs.loadAll(files, asOf, progress), err, progress);
+        SchoolRun.Batch batch = SchoolRun.evaluateAll(engine, inputs.loadAll(asOf.day, progress), err, progress);
         List<Communication> all = new ArrayList<>();
         for (SchoolRun.Evaluated e : batch.schools()) {
             all.addAll(letters.forSchool(e.file(), e.result()));

@@ -7,9 +7,16 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import picocli.CommandLine.Command;
 
+import static org.attendanceoutreach.internal.PlainText.escape;
+
 /** {@code ./outreach}: the command line's entry point. */
 @Command(name = "outreach", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Turns attendance records into tiered, explained family-engagement recommendations.",
+        footerHeading = "%nRun ./outreach COMMAND --help for a command's options and examples.%n%nExamples:%n",
+        footer = {"  # the sample school's plans, as a table for people",
+                "  ./outreach recommend --format table fixtures/sample-school.json",
+                "  # today's calls, by staff member",
+                "  ./outreach call-list fixtures/sample-school.json"},
         subcommands = {RecommendCommand.class, CheckCommand.class, ValidateCommand.class, AuditCommand.class, RulesCommand.class,
                 DiffCommand.class, ExplainCommand.class, GenerateCommand.class, BenchCommand.class,
                 CallListCommand.class, ReportCommand.class, LettersCommand.class})
@@ -33,20 +40,50 @@ public final class OutreachCommand implements Runnable {
         CommandLine cli = new CommandLine(new OutreachCommand());
         cli.setOut(out);
         cli.setErr(err);
+        cli.registerConverter(java.time.LocalDate.class, new Values.Date());
+        cli.registerConverter(Integer.class, new Values.WholeNumber());
+        cli.registerConverter(Integer.TYPE, new Values.WholeNumber());
+        cli.registerConverter(Long.class, new Values.Seed());
+        cli.registerConverter(Long.TYPE, new Values.Seed());
+        cli.setParameterExceptionHandler(OutreachCommand::usageError);
+        for (CommandLine sub : cli.getSubcommands().values()) {
+            sub.getCommandSpec().versionProvider(new Version()); // ./outreach recommend --version too
+        }
         cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
             if (e instanceof org.attendanceoutreach.EngineBrokenException) {
                 // exit status 2: not "some students had errors" (1), but "the run could not go on"
                 cmd.getErr().println("outreach: the rule engine stopped: " + e.getMessage());
                 return 2;
             }
-            cmd.getErr().println("outreach: " + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+            // not a usage error: something the command did not expect; said in one line, never as a Java trace
+            cmd.getErr().println(cmd.getCommandSpec().qualifiedName() + ": stopped: "
+                    + (e.getMessage() == null ? "" : escape(e.getMessage()) + " ") + "(" + e.getClass().getSimpleName() + ")");
             return 2;
         });
         int status = cli.execute(args);
         out.flush();
         err.flush();
         return status;
+    }
+
+    /**
+     * A usage error (an unknown option, a bad value, a missing argument): what is wrong, in one line,
+     * and where the command's help is; exit status 2. Never the whole usage, never a Java trace.
+     */
+    static int usageError(CommandLine.ParameterException ex, String[] args) {
+        CommandLine cmd = ex.getCommandLine();
+        PrintWriter err = cmd.getErr();
+        String name = cmd.getCommandSpec().qualifiedName();
+        String message = ex.getMessage();
+        if (ex instanceof CommandLine.UnmatchedArgumentException u && !cmd.getSubcommands().isEmpty()
+                && !u.getUnmatched().isEmpty() && !u.getUnmatched().get(0).startsWith("-")) {
+            message = "'" + u.getUnmatched().get(0) + "' is not a command";
+        }
+        err.println(name + ": " + escape(message));
+        CommandLine.UnmatchedArgumentException.printSuggestions(ex, err);
+        err.println("Run ./" + name + " --help for what it takes, with examples.");
+        err.flush();
+        return 2;
     }
 
     @Override

@@ -13,7 +13,6 @@ import org.attendanceoutreach.school.School;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -33,7 +32,19 @@ import java.util.stream.Stream;
 /** {@code ./outreach recommend FILE...}: recommendations for every student of the school files. */
 @Command(name = "recommend", mixinStandardHelpOptions = true,
         description = {"Evaluates every student of the school files and prints the recommendations.",
-                "Exit status: 0 all evaluated, 1 some students or files had errors (all others are still in the output), 2 the rules do not compile."})
+                "Exit status: 0 all evaluated, 1 some students or files had errors (all others are still in the output), 2 the rules do not compile."},
+        footerHeading = "%nExamples:%n",
+        footer = {"  # the sample school's plans, step by step, for people",
+                "  ./outreach recommend --format table fixtures/sample-school.json",
+                "  # as of another day, in JSON, into a file",
+                "  ./outreach recommend --as-of 2026-10-01 --out plans.json \\",
+                "      fixtures/sample-school.json",
+                "  # a school exported from an Ed-Fi ODS/API (48 students of Ed-Fi's Grand Bend)",
+                "  ./outreach recommend --edfi fixtures/edfi/grand-bend-subset --as-of 2022-05-27",
+                "  # a school from CSV exports",
+                "  ./outreach recommend --school fixtures/csv/school.json \\",
+                "      --csv fixtures/csv/roster.csv fixtures/csv/attendance.csv \\",
+                "      --codes fixtures/csv/codes.csv"})
 final class RecommendCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -44,13 +55,14 @@ final class RecommendCommand implements Callable<Integer> {
     @Mixin
     InputOptions inputs;
 
-    @Option(names = "--as-of", paramLabel = "DATE", description = "Evaluate as of this day instead of the file's asOf (YYYY-MM-DD).")
-    LocalDate asOf;
+    @Mixin
+    AsOfOption asOf;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "json",
-            description = "json (default), table, csv, or jsonl: one compact line per student, streamed in input order.",
-            converter = FormatConverter.class)
-    ResultWriter.Format format;
+            description = "json (default), table, csv, or jsonl: one compact line per student, streamed in input order.")
+    String formatName;
+
+    private ResultWriter.Format format;
 
     @Mixin
     OutputFile output;
@@ -63,14 +75,11 @@ final class RecommendCommand implements Callable<Integer> {
     /** The results of the schools read with --edfi, for the write-back. */
     private final List<SchoolResult> edfiResults = new ArrayList<>();
 
-    @Parameters(paramLabel = "FILE", arity = "0..*",
-            description = "School files (contract section 1), or JSON-lines school files (.jsonl: line 1 the school, then one student per line; streamed). Or --edfi DIR, or --csv ROSTER ATTENDANCE --school FILE.")
-    List<Path> files;
-
     @Override
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
-        if (inputs.nothingGiven(files, spec) || !output.ready(spec)) {
+        format = ResultWriter.Format.valueOf(Values.format(spec, formatName, "json", "table", "csv", "jsonl").toUpperCase(Locale.ROOT));
+        if (inputs.nothingGiven(spec) || !output.ready(spec)) {
             return 2;
         }
         if (writeBack != null && inputs.edfi == null) {
@@ -101,7 +110,7 @@ final class RecommendCommand implements Callable<Integer> {
         ResultWriter.Lines lines = format == ResultWriter.Format.JSONL ? ResultWriter.lines(out) : null;
         boolean problems = false;
         Progress progress = Progress.forTerminal(err);
-        for (Path path : files == null ? List.<Path>of() : files) {
+        for (Path path : inputs.files == null ? List.<Path>of() : inputs.files) {
             try {
                 if (isJsonLines(path)) {
                     problems |= jsonLines(engine, reader, path, lines, results, err, progress);
@@ -119,7 +128,7 @@ final class RecommendCommand implements Callable<Integer> {
                         "cannot be read: " + e.getCause().getClass().getSimpleName())));
             }
         }
-        for (InputOptions.Loaded l : inputs.practices(engine.catalog()).load(asOf, progress)) {
+        for (InputOptions.Loaded l : inputs.practices(engine.catalog()).load(asOf.day, progress)) {
             if (l.file() == null) {
                 problems = true;
                 err.println("error: " + l.failure().error());
@@ -155,8 +164,8 @@ final class RecommendCommand implements Callable<Integer> {
     private boolean school(OutreachEngine engine, SchoolFile file, ResultWriter.Lines lines, List<SchoolResult> results,
                            PrintWriter err, Progress progress) throws IOException {
         file.warnings().forEach(w -> err.println("warning: " + w));
-        if (asOf != null) {
-            file = InputOptions.withAsOf(file, asOf);
+        if (asOf.day != null) {
+            file = InputOptions.withAsOf(file, asOf.day);
         }
         SchoolResult r = SchoolRun.evaluate(engine, file, progress);
         if (writeBack != null && inputs.edfi != null && file.file().equals(inputs.edfi.toString())) {
@@ -199,7 +208,7 @@ final class RecommendCommand implements Callable<Integer> {
                               List<SchoolResult> results, PrintWriter err, Progress progress) throws SchoolFileException, IOException {
         boolean problems = false;
         try (SchoolLines in = reader.openLines(path, w -> err.println("warning: " + w))) {
-            School school = asOf == null ? in.school() : in.school().withAsOf(asOf);
+            School school = asOf.day == null ? in.school() : in.school().withAsOf(asOf.day);
             List<StudentResult> kept = lines == null ? new ArrayList<>() : null;
             // each result is located in the file, and made into its line, on the worker threads
             try (Stream<Line> stream = engine.evaluateAll(school, in, null, r -> {

@@ -7,7 +7,6 @@ import org.attendanceoutreach.output.HtmlReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -24,7 +23,13 @@ import java.util.concurrent.Callable;
         description = {"One self-contained HTML page (no network, no external files) for staff on a phone, a desktop or paper:",
                 "today's calls and tasks by staff member (overdue first), each role's minutes for the next five school days,",
                 "the students by tier, and every student's plan (folded until opened). Contains names and phone numbers.",
-                "Exit status: 0 every student evaluated, 1 some students or inputs had errors (the page lists them), 2 the rules do not compile, the command line is wrong or --out cannot be written."})
+                "Exit status: 0 every student evaluated, 1 some students or inputs had errors (the page lists them), 2 the rules do not compile, the command line is wrong or --out cannot be written."},
+        footerHeading = "%nExamples:%n",
+        footer = {"  # one page to open in a browser, on a phone or a desktop",
+                "  ./outreach report --out report.html fixtures/sample-school.json",
+                "  # the same school as it stood on 1 October",
+                "  ./outreach report --as-of 2026-10-01 --out october.html \\",
+                "      fixtures/sample-school.json"})
 final class ReportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -35,20 +40,17 @@ final class ReportCommand implements Callable<Integer> {
     @Mixin
     InputOptions inputs;
 
-    @Option(names = "--as-of", paramLabel = "DATE", description = "Report as of this day instead of the file's asOf (YYYY-MM-DD).")
-    LocalDate asOf;
+    @Mixin
+    AsOfOption asOf;
 
     @Mixin
     OutputFile output;
-
-    @Parameters(paramLabel = "FILE", arity = "0..*", description = "School files (.json, or .jsonl).")
-    List<Path> files;
 
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        if (inputs.nothingGiven(files, spec) || !output.ready(spec)) {
+        if (inputs.nothingGiven(spec) || !output.ready(spec)) {
             return 2;
         }
         OutreachEngine engine = rules.engine(err);
@@ -57,7 +59,7 @@ final class ReportCommand implements Callable<Integer> {
         }
         Letters letters = SchoolRun.lettersOrNone(engine, err);
         Progress progress = Progress.forTerminal(err);
-        SchoolRun.Batch batch = SchoolRun.evaluateAll(engine, inputs.loadAll(files, asOf, progress), err, progress);
+        SchoolRun.Batch batch = SchoolRun.evaluateAll(engine, inputs.loadAll(asOf.day, progress), err, progress);
         List<HtmlReport.Section> sections = new ArrayList<>();
         for (SchoolRun.Evaluated e : batch.schools()) {
             sections.add(HtmlReport.Section.of(e.file(), e.result(), engine.catalog(), letters).withCharts(

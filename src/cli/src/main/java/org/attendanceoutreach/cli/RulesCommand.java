@@ -16,7 +16,12 @@ import java.util.concurrent.Callable;
 
 /** {@code ./outreach rules}: which rule recommends which practice, as a Markdown table. */
 @Command(name = "rules", mixinStandardHelpOptions = true,
-        description = "Prints, for every practice of the catalog, the rules that recommend it (a Markdown table; the README's rule table is this output).")
+        description = "Prints, for every practice of the catalog, the rules that recommend it (a Markdown table; the README's rule table is this output).",
+        footerHeading = "%nExamples:%n",
+        footer = {"  # which rule recommends what, as a Markdown table",
+                "  ./outreach rules",
+                "  # into a file",
+                "  ./outreach rules --out rules-table.md"})
 final class RulesCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -4,24 +4,52 @@ import org.attendanceoutreach.OutreachEngine;
 import org.attendanceoutreach.rules.RuleProblem;
 import org.attendanceoutreach.rules.RuleSource;
 import org.attendanceoutreach.rules.RulesException;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** {@code --rules DIR}: defaults to {@code rules/} in the working directory, else the rules in the jar. */
+/**
+ * {@code --rules DIR}: defaults to {@code rules/} in the working directory; else, run through
+ * {@code ./outreach}, the {@code rules/} folder of the clone the launcher is in (the launcher passes
+ * its folder as the system property {@value #HOME}); else the rules bundled in the jar.
+ */
 final class RulesOption {
+    /** The system property {@code ./outreach} sets to the folder it lives in (the repository's root). */
+    static final String HOME = "outreach.home";
+
     @Option(names = "--rules", paramLabel = "DIR",
-            description = "Rule folder (default: rules/ in the working directory if present, else the rules bundled in the jar).")
+            description = "Rule folder (default: rules/ in the working directory if there is one, else the rules/ folder beside ./outreach, "
+                    + "else the rules bundled in the jar).")
     Path folder;
+
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec command;
 
     RuleSource source() {
         if (folder != null) {
+            if (!Files.isDirectory(folder)) {
+                Path absolute = folder.toAbsolutePath().normalize();
+                throw new ParameterException(command.commandLine(), "--rules: " + (Files.exists(folder) ? absolute + " is a file, not a folder"
+                        : "there is no folder " + absolute + (folder.isAbsolute() ? "" : " (" + folder + ", from the working directory "
+                        + Path.of("").toAbsolutePath() + ")")) + "; give the folder that holds the rule files (the .drl files, catalog.json "
+                        + "and policy.properties, such as a copy of rules/), or leave --rules out for the project's rules");
+            }
             return RuleSource.folder(folder);
         }
         Path local = Path.of("rules");
-        return Files.isDirectory(local) ? RuleSource.folder(local) : RuleSource.bundled();
+        if (Files.isDirectory(local)) {
+            return RuleSource.folder(local);
+        }
+        String home = System.getProperty(HOME);
+        if (home != null && !home.isBlank() && Files.isDirectory(Path.of(home, "rules"))) {
+            return RuleSource.folder(Path.of(home, "rules"));
+        }
+        return RuleSource.bundled();
     }
 
     /**

@@ -15,7 +15,12 @@ import java.util.concurrent.Callable;
 /** {@code ./outreach validate}: compiles the rules and reports every problem as FILE:LINE: message. */
 @Command(name = "validate", mixinStandardHelpOptions = true,
         description = {"Checks and compiles the rules, runs them over made-up probe students, checks the letter templates, and reports every problem",
-                "as FILE:LINE: message. Exit status 0 (and 'ok') only when there is none."})
+                "as FILE:LINE: message. Exit status 0 (and 'ok') only when there is none."},
+        footerHeading = "%nExamples:%n",
+        footer = {"  # the rules/ folder here (else the rules inside the jar)",
+                "  ./outreach validate",
+                "  # a rules folder by name",
+                "  ./outreach validate --rules rules"})
 final class ValidateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -492,13 +492,7 @@ public final class HtmlReport {
     }
 
     static String tierWords(AttendanceTier t) {
-        return switch (t) {
-            case SATISFACTORY -> "satisfactory";
-            case AT_RISK -> "at risk";
-            case MODERATE_CHRONIC -> "moderately chronic";
-            case SEVERE_CHRONIC -> "severely chronic";
-            case INSUFFICIENT_DATA -> "too early to say";
-        };
+        return t.inWords();
     }
 
     private static String name(Catalog catalog, String id) {

@@ -14,6 +14,17 @@ public enum AttendanceTier {
         return this == MODERATE_CHRONIC || this == SEVERE_CHRONIC;
     }
 
+    /** In words, as a school says it: "at risk", "moderately chronic", "too early to say". */
+    public String inWords() {
+        return switch (this) {
+            case INSUFFICIENT_DATA -> "too early to say";
+            case SATISFACTORY -> "satisfactory";
+            case AT_RISK -> "at risk";
+            case MODERATE_CHRONIC -> "moderately chronic";
+            case SEVERE_CHRONIC -> "severely chronic";
+        };
+    }
+
     /** How far along the scale of concern (INSUFFICIENT_DATA counts as none). */
     public int severity() {
         return this == INSUFFICIENT_DATA ? 0 : ordinal() - 1;

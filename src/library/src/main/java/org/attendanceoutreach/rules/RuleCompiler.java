@@ -118,7 +118,8 @@ public final class RuleCompiler {
         try {
             files = source.read();
         } catch (IOException e) {
-            throw new RulesException(List.of(new RuleProblem(source.description(), 0, e.getMessage())));
+            throw new RulesException(List.of(new RuleProblem(source.folderPath() == null ? source.description()
+                    : source.folderPath().toAbsolutePath().normalize().toString(), 0, e.getMessage())));
         }
         List<RuleProblem> problems = new ArrayList<>();
         Catalog catalog = catalog(source, files, problems);

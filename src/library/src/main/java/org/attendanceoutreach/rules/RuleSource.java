@@ -91,7 +91,7 @@ public final class RuleSource {
         }
         if (folder != null) {
             if (!Files.isDirectory(folder)) {
-                throw new IOException("rules folder " + folder + " does not exist");
+                throw new IOException(missingFolder(folder));
             }
             return readFolder(folder);
         }
@@ -114,6 +114,20 @@ public final class RuleSource {
         } catch (URISyntaxException e) {
             throw new IOException("cannot locate the bundled rules", e);
         }
+    }
+
+    /**
+     * Where a rules folder was looked for and what to do: "no rules folder at /srv/sis/rules (rules,
+     * from the working directory /srv/sis): give the folder that holds the rule files …".
+     */
+    static String missingFolder(Path folder) {
+        Path absolute = folder.toAbsolutePath().normalize();
+        String where = folder.isAbsolute() ? absolute.toString()
+                : absolute + " (" + folder + ", from the working directory " + Path.of("").toAbsolutePath() + ")";
+        return (Files.exists(folder) ? "the rules folder " + where + " is a file, not a folder" : "no rules folder at " + where)
+                + ": give the folder that holds the rule files (the .drl files, catalog.json and policy.properties; a copy of the"
+                + " project's rules/ folder), as an absolute path or from the working directory; or use the rules inside the"
+                + " library's jar (OutreachEngine.builder().bundledRules(), the default)";
     }
 
     private static Map<String, String> readFolder(Path dir) throws IOException {

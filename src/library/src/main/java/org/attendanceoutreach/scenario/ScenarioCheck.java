@@ -29,37 +29,92 @@ public final class ScenarioCheck {
     }
 
     /**
-     * Every {@code .json} file under the paths (files themselves, folders recursively), sorted.
-     * Folders named {@code bad} are skipped: they hold inputs that must be rejected (see
-     * {@code fixtures/bad/README.md}), not scenarios; so are folders named {@code edfi}, which hold
-     * Ed-Fi API resources (read with {@code --edfi}), not school files.
+     * The scenario files under the paths (sorted), and every other {@code .json} file met with the
+     * reason it is not one.
+     *
+     * @param scenarios the files to check
+     * @param skipped   the JSON files that are not scenario files, each with why
      */
-    public static List<Path> scenarioFiles(List<Path> paths) {
-        List<Path> out = new ArrayList<>();
+    public record Found(List<Path> scenarios, List<Skipped> skipped) {
+    }
+
+    /** A JSON file that is not a scenario file, and why (e.g. "no \"expect\" list"). */
+    public record Skipped(Path file, String reason) {
+    }
+
+    /** Why a JSON file is skipped: it is an object without {@code expect} (a school file, a mapping file, …). */
+    public static final String NO_EXPECT = "no \"expect\" list: a school file or other data, not a scenario";
+    /** Why a JSON file is skipped: its top level is a list (Ed-Fi resources) or a single value. */
+    public static final String NOT_AN_OBJECT = "a JSON list or value, not an object (Ed-Fi resources are lists): not a scenario";
+    /** Why a JSON file is skipped: it does not parse and never mentions {@code expect} (a bad input kept for tests). */
+    public static final String NOT_JSON = "not valid JSON and no \"expect\" list: an input meant to be bad, not a scenario";
+
+    private static final com.fasterxml.jackson.core.JsonFactory JSON = new com.fasterxml.jackson.core.JsonFactory();
+
+    /**
+     * The scenario files under the paths: each file named, and each {@code .json} file in the folders
+     * named (recursively) that is a scenario file, a JSON object with an {@code "expect"} list. A file
+     * that is not valid JSON but mentions {@code "expect"} is a scenario file being written: it is
+     * checked, and its error reported. Every other JSON file is returned as skipped, with the reason.
+     */
+    public static Found find(List<Path> paths) {
+        List<Path> scenarios = new ArrayList<>();
+        List<Skipped> skipped = new ArrayList<>();
         for (Path p : paths) {
+            List<Path> files = new ArrayList<>();
             if (Files.isDirectory(p)) {
                 try (Stream<Path> s = Files.walk(p)) {
-                    s.filter(f -> f.toString().endsWith(".json") && Files.isRegularFile(f))
-                            .filter(f -> !skipped(p.relativize(f)))
-                            .sorted().forEach(out::add);
+                    s.filter(f -> f.toString().endsWith(".json") && Files.isRegularFile(f)).sorted().forEach(files::add);
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
             } else {
-                out.add(p);
+                files.add(p);
+            }
+            for (Path f : files) {
+                String reason = notAScenario(f);
+                if (reason == null) {
+                    scenarios.add(f);
+                } else {
+                    skipped.add(new Skipped(f, reason));
+                }
             }
         }
-        return out;
+        return new Found(List.copyOf(scenarios), List.copyOf(skipped));
     }
 
-    /** Whether a file lies in a folder of non-scenario inputs ({@code bad}, {@code edfi}). */
-    private static boolean skipped(Path relative) {
-        for (Path part : relative) {
-            if (part.toString().equals("bad") || part.toString().equals("edfi")) {
-                return true;
+    /** The scenario files under the paths ({@link #find}), without the ones skipped. */
+    public static List<Path> scenarioFiles(List<Path> paths) {
+        return find(paths).scenarios();
+    }
+
+    /** Null for a scenario file (or one that cannot be told from one: it is checked); else why it is not one. */
+    private static String notAScenario(Path file) {
+        try (com.fasterxml.jackson.core.JsonParser p = JSON.createParser(file.toFile())) {
+            com.fasterxml.jackson.core.JsonToken t = p.nextToken();
+            if (t != com.fasterxml.jackson.core.JsonToken.START_OBJECT) {
+                return t == null ? NOT_JSON : NOT_AN_OBJECT;
             }
+            while (p.nextToken() == com.fasterxml.jackson.core.JsonToken.FIELD_NAME) {
+                if ("expect".equals(p.currentName())) {
+                    return null;
+                }
+                p.nextToken();
+                p.skipChildren();
+            }
+            return NO_EXPECT;
+        } catch (IOException | RuntimeException e) {
+            return mentionsExpect(file) ? null : NOT_JSON;
         }
-        return false;
+    }
+
+    private static boolean mentionsExpect(Path file) {
+        try {
+            return Files.size(file) <= 64L * 1024 * 1024 && new String(Files.readAllBytes(file), java.nio.charset.StandardCharsets.ISO_8859_1)
+                    .contains("\"expect\"");
+        } catch (IOException e) {
+            return true; // cannot be read: checked, so the error is reported
+        }
     }
 
     /** Checks one file. A file without {@code expect} entries gives no outcomes. */

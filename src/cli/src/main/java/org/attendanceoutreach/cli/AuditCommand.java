@@ -1,13 +1,12 @@
 package org.attendanceoutreach.cli;
 
-import com.fasterxml.jackson.core.JsonFactoryBuilder;
 import com.fasterxml.jackson.core.JsonGenerator;
 import org.attendanceoutreach.audit.PracticeAudit;
 import org.attendanceoutreach.audit.StrategyStanding;
 import org.attendanceoutreach.catalog.Catalog;
 import org.attendanceoutreach.catalog.CatalogException;
 import org.attendanceoutreach.catalog.Practice;
-import org.attendanceoutreach.internal.JsonEscapes;
+import org.attendanceoutreach.internal.JsonOutput;
 import org.attendanceoutreach.result.InputProblem;
 import org.attendanceoutreach.read.InvalidInputException;
 import org.attendanceoutreach.read.SchoolFile;
@@ -79,7 +78,7 @@ final class AuditCommand implements Callable<Integer> {
         int status = 0;
         JsonGenerator json = null;
         if (f.equals("json")) {
-            json = new JsonFactoryBuilder().characterEscapes(JsonEscapes.INSTANCE).build().createGenerator(out).useDefaultPrettyPrinter();
+            json = JsonOutput.FACTORY.createGenerator(out).useDefaultPrettyPrinter();
             json.writeStartObject();
             json.writeArrayFieldStart("schools");
         }

@@ -1,8 +1,6 @@
 package org.attendanceoutreach.letters;
 
-import com.fasterxml.jackson.core.JsonFactoryBuilder;
 import com.fasterxml.jackson.core.JsonGenerator;
-import org.attendanceoutreach.internal.JsonEscapes;
 import org.attendanceoutreach.internal.PlainText;
 import org.attendanceoutreach.output.HtmlReport;
 
@@ -26,7 +24,7 @@ public final class LetterWriter {
      * body}}, in the order given (use {@link Letters#ORDER}: by student id).
      */
     public static void json(List<Communication> all, Writer out) throws IOException {
-        try (JsonGenerator g = new JsonFactoryBuilder().characterEscapes(JsonEscapes.INSTANCE).build().createGenerator(out)) {
+        try (JsonGenerator g = org.attendanceoutreach.internal.JsonOutput.FACTORY.createGenerator(out)) {
             g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
             g.useDefaultPrettyPrinter();
             g.writeStartArray();

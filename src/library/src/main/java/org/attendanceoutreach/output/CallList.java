@@ -5,7 +5,6 @@ import org.attendanceoutreach.catalog.Catalog;
 import org.attendanceoutreach.catalog.Owner;
 import org.attendanceoutreach.catalog.Practice;
 import org.attendanceoutreach.facts.FactsCalculator;
-import org.attendanceoutreach.internal.JsonEscapes;
 import org.attendanceoutreach.internal.Languages;
 import org.attendanceoutreach.internal.PlainText;
 import org.attendanceoutreach.letters.Letters;
@@ -496,7 +495,7 @@ public final class CallList {
 
     /** {@code {"calls": [...]}}, pretty-printed. */
     public static void json(List<Call> calls, Writer out) throws IOException {
-        try (JsonGenerator g = new com.fasterxml.jackson.core.JsonFactoryBuilder().characterEscapes(JsonEscapes.INSTANCE).build().createGenerator(out)) {
+        try (JsonGenerator g = org.attendanceoutreach.internal.JsonOutput.FACTORY.createGenerator(out)) {
             g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
             g.useDefaultPrettyPrinter();
             g.writeStartObject();

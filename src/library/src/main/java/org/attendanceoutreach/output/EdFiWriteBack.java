@@ -6,7 +6,6 @@ import org.attendanceoutreach.catalog.Catalog;
 import org.attendanceoutreach.catalog.Practice;
 import org.attendanceoutreach.edfi.DataStandard;
 import org.attendanceoutreach.edfi.EdFiReader;
-import org.attendanceoutreach.internal.JsonEscapes;
 import org.attendanceoutreach.result.Recommendation;
 import org.attendanceoutreach.result.SchoolResult;
 import org.attendanceoutreach.result.StudentResult;
@@ -49,7 +48,7 @@ public final class EdFiWriteBack {
     public static final String DELIVERY = "uri://ed-fi.org/DeliveryMethodDescriptor#Individual";
     /** Ed-Fi's limit for a diagnostic statement. */
     private static final int STATEMENT = 1024;
-    private static final JsonFactory JSON = new com.fasterxml.jackson.core.JsonFactoryBuilder().characterEscapes(JsonEscapes.INSTANCE).build();
+    private static final JsonFactory JSON = org.attendanceoutreach.internal.JsonOutput.FACTORY;
 
     /** One support to record: the school, the student, the recommendation. */
     public record Support(String schoolId, String studentId, java.time.LocalDate day, Recommendation recommendation, String code) {

@@ -30,7 +30,7 @@ public final class ResultWriter {
     public enum Format { JSON, TABLE, CSV, JSONL }
 
     /** JSON as the contract gives it; control and format characters escaped too (see {@link JsonEscapes}). */
-    private static final JsonFactory JSON = new com.fasterxml.jackson.core.JsonFactoryBuilder().characterEscapes(JsonEscapes.INSTANCE).build();
+    private static final JsonFactory JSON = org.attendanceoutreach.internal.JsonOutput.FACTORY;
 
     private ResultWriter() {
     }

@@ -168,6 +168,12 @@ class HelpAndErrorsTest {
         table.add(new Bad("does not exist", "check", "no/such/folder"));
         table.add(new Bad("Missing required parameter: 'PATH'", "check"));
         table.add(new Bad("--rules: there is no folder " + Path.of("no/such/rules").toAbsolutePath(), "recommend", "--rules", "no/such/rules", school));
+        table.add(new Bad("fixtures/edfi is a folder, not a school file: give school files (.json, or .jsonl); for a folder of Ed-Fi API "
+                + "resources, --edfi fixtures/edfi", "recommend", "fixtures/edfi"));
+        table.add(new Bad("fixtures is a folder, not a school file", "explain", "--student", "S-1023", "fixtures"));
+        table.add(new Bad("fixtures is a folder, not a school file", "audit", "fixtures"));
+        table.add(new Bad("fixtures is a folder, not a school file", "diff", "--before", "rules", "--after", "rules", "fixtures"));
+        table.add(new Bad("--after: there is no folder " + Path.of("nope").toAbsolutePath(), "diff", "--before", "rules", "--after", "nope", school));
         table.add(new Bad("'frobnicate' is not a command", "frobnicate"));
         table.add(new Bad("Unknown option: '--bogus'", "--bogus"));
 

@@ -61,6 +61,7 @@ final class AuditCommand implements Callable<Integer> {
         PrintWriter out = output.given() ? new PrintWriter(report) : spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         String f = Values.format(spec, format, "table", "json");
+        InputOptions.noFolders(spec, files);
         if (!output.ready(spec)) {
             return 2;
         }

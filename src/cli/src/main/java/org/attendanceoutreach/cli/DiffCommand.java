@@ -47,6 +47,13 @@ final class DiffCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        for (var option : java.util.Map.of("--before", before, "--after", after).entrySet()) {
+            String problem = RulesOption.notARulesFolder(option.getValue());
+            if (problem != null) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(), option.getKey() + ": " + problem);
+            }
+        }
+        InputOptions.noFolders(spec, files);
         OutreachEngine was;
         OutreachEngine now;
         try {

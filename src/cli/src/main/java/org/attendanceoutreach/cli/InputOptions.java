@@ -105,8 +105,24 @@ final class InputOptions {
         return false;
     }
 
+    /**
+     * A folder given where a school file goes is a usage error (exit 2) that says what to give
+     * instead; a file that is not there is an error of that file only (the others are read).
+     */
+    static void noFolders(CommandSpec spec, List<Path> files) {
+        for (Path p : files == null ? List.<Path>of() : files) {
+            if (java.nio.file.Files.isDirectory(p)) {
+                throw new ParameterException(spec.commandLine(), org.attendanceoutreach.internal.PlainText.escape(p.toString())
+                        + " is a folder, not a school file: give school files (.json, or .jsonl)"
+                        + (spec.findOption("--edfi") != null ? "; for a folder of Ed-Fi API resources, --edfi "
+                        + org.attendanceoutreach.internal.PlainText.escape(p.toString()) : ""));
+            }
+        }
+    }
+
     /** Options that only make sense together. */
     void check(CommandSpec spec) {
+        noFolders(spec, files);
         if (csv != null && csv.size() != 2) {
             throw new ParameterException(spec.commandLine(), "--csv takes two files, once: ROSTER.csv ATTENDANCE.csv");
         }

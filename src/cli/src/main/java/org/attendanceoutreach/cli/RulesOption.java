@@ -32,12 +32,9 @@ final class RulesOption {
 
     RuleSource source() {
         if (folder != null) {
-            if (!Files.isDirectory(folder)) {
-                Path absolute = folder.toAbsolutePath().normalize();
-                throw new ParameterException(command.commandLine(), "--rules: " + (Files.exists(folder) ? absolute + " is a file, not a folder"
-                        : "there is no folder " + absolute + (folder.isAbsolute() ? "" : " (" + folder + ", from the working directory "
-                        + Path.of("").toAbsolutePath() + ")")) + "; give the folder that holds the rule files (the .drl files, catalog.json "
-                        + "and policy.properties, such as a copy of rules/), or leave --rules out for the project's rules");
+            String problem = notARulesFolder(folder);
+            if (problem != null) {
+                throw new ParameterException(command.commandLine(), "--rules: " + problem + ", or leave --rules out for the project's rules");
             }
             return RuleSource.folder(folder);
         }
@@ -50,6 +47,18 @@ final class RulesOption {
             return RuleSource.folder(Path.of(home, "rules"));
         }
         return RuleSource.bundled();
+    }
+
+    /** Null for a folder; else where it was looked for and what to give instead. */
+    static String notARulesFolder(Path folder) {
+        if (Files.isDirectory(folder)) {
+            return null;
+        }
+        Path absolute = folder.toAbsolutePath().normalize();
+        return (Files.exists(folder) ? absolute + " is a file, not a folder"
+                : "there is no folder " + absolute + (folder.isAbsolute() ? "" : " (" + folder + ", from the working directory "
+                + Path.of("").toAbsolutePath() + ")")) + "; give the folder that holds the rule files (the .drl files, catalog.json "
+                + "and policy.properties, such as a copy of rules/)";
     }
 
     /**

@@ -82,9 +82,29 @@ class PolicyPropertiesTest {
         assertTrue(interpreter >= 40, "needing an interpreter: " + interpreter);
     }
 
+    /**
+     * More absences never lower a tier. One exception is the policy's own, and the property says it
+     * exactly: support tier 3 "by follow-up" compares the share of days missed since a tier-2 support
+     * started with the share before it, so another absence <em>before</em> the support started makes
+     * the support look more effective, and the student may go back from tier 3 to tier 2 (never
+     * lower: the attendance tier itself never drops). Another absence on or after the start of every
+     * support never lowers the support tier. (Found by QuickTheories seed 7940858145707, kept as a
+     * fixed example below.)
+     */
     @Test
     void anotherAbsenceNeverLowersTheAttendanceOrSupportTier() {
-        qt().withExamples(EXAMPLES).forAll(cases(), longs().all()).checkAssert((c, salt) -> {
+        anotherAbsenceNeverLowersATier(qt().withExamples(EXAMPLES), 3);
+    }
+
+    /** The seed that found the follow-up exception: its cases run every time. */
+    @Test
+    void anotherAbsenceBeforeASupportStartedMayOnlyBringTierThreeBackToTwo() {
+        anotherAbsenceNeverLowersATier(qt().withFixedSeed(7940858145707L).withExamples(EXAMPLES), 1);
+    }
+
+    private void anotherAbsenceNeverLowersATier(org.quicktheories.QuickTheory theory, int minimumBefore) {
+        int[] branch = new int[2]; // before a support started, not before any support
+        theory.forAll(cases(), longs().all()).checkAssert((c, salt) -> {
             LocalDate day = Generated.freeDay(c, salt);
             if (day == null) {
                 return;
@@ -95,8 +115,25 @@ class PolicyPropertiesTest {
             StudentResult after = evaluate(new Generated.Case(c.school(), c.student().withAbsences(more)));
             assertTrue(after.attendanceTier().severity() >= before.attendanceTier().severity(),
                     before.attendanceTier() + " became " + after.attendanceTier());
-            assertTrue(after.supportTier() >= before.supportTier(), before.supportTier() + " became " + after.supportTier());
+            if (beforeASupportStarted(c, day)) {
+                branch[0]++;
+                assertTrue(after.supportTier() >= Math.min(before.supportTier(), 2),
+                        before.supportTier() + " became " + after.supportTier());
+            } else {
+                branch[1]++;
+                assertTrue(after.supportTier() >= before.supportTier(), before.supportTier() + " became " + after.supportTier());
+            }
         });
+        assertTrue(branch[0] >= minimumBefore && branch[1] >= 50, java.util.Arrays.toString(branch));
+    }
+
+    /** The day is before the start of a support in place (a mentor counts as one). */
+    private static boolean beforeASupportStarted(Generated.Case c, LocalDate day) {
+        Student s = c.student();
+        if (s.mentor() != null && day.isBefore(s.mentor().assignedOn())) {
+            return true;
+        }
+        return s.interventions().stream().anyMatch(i -> day.isBefore(i.startedOn()));
     }
 
     @Test

@@ -110,10 +110,10 @@ public final class Bench {
                     return t;
                 });
         try (SchoolLines lines = new SchoolFileReader().parseOn(parsers).openLines(input, w -> { });
-             Writer w = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(engineOut), StandardCharsets.UTF_8), 1 << 16);
+             java.io.OutputStream w = new java.io.BufferedOutputStream(Files.newOutputStream(engineOut), 1 << 16);
              Stream<Line> stream = engine.evaluateAll(lines.school(), lines, stats, r -> {
                  long t = System.nanoTime();
-                 String json = ResultWriter.jsonLine(r); // on the worker threads
+                 byte[] json = ResultWriter.jsonLineBytes(r); // on the worker threads
                  serializeNanos.add(System.nanoTime() - t);
                  return new Line(r.isError(), json);
              })) {
@@ -217,7 +217,7 @@ public final class Bench {
         }
     }
 
-    private record Line(boolean error, String json) {
+    private record Line(boolean error, byte[] json) {
     }
 
     private static long share(long total, long part, long whole) {

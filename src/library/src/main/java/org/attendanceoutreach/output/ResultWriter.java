@@ -18,7 +18,6 @@ import org.attendanceoutreach.internal.PlainText;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.io.Writer;
 import java.util.ArrayList;
 import java.util.List;
@@ -101,13 +100,26 @@ public final class ResultWriter {
      * {@link Lines#write} writes. Thread-safe, so results can be turned into lines in parallel.
      */
     public static String jsonLine(StudentResult r) {
-        StringWriter w = new StringWriter(1024);
+        return JsonLine.string(r);
+    }
+
+    /** The line as Jackson writes it: what {@link JsonLine} is held to by its tests. */
+    static String jacksonLine(StudentResult r) {
+        java.io.StringWriter w = new java.io.StringWriter(1024);
         try (JsonGenerator g = JSON.createGenerator(w)) {
             student(g, r);
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e); // a StringWriter does not fail
         }
         return w.toString();
+    }
+
+    /**
+     * {@link #jsonLine} as UTF-8 bytes, made without a generator or an intermediate string: for
+     * writing a district's lines straight to an {@code OutputStream}. Thread-safe.
+     */
+    public static byte[] jsonLineBytes(StudentResult r) {
+        return JsonLine.bytes(r);
     }
 
     /** Writes one student result per line; see {@link #lines(Writer)}. Not thread-safe. */
@@ -122,7 +134,7 @@ public final class ResultWriter {
 
         /** Writes one student result as a line. */
         public void write(StudentResult r) throws IOException {
-            student(g, r);
+            g.writeRaw(JsonLine.string(r));
             g.writeRaw('\n');
         }
 

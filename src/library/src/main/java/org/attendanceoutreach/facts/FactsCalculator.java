@@ -47,9 +47,15 @@ public final class FactsCalculator {
         this.catalog = catalog;
     }
 
+    /** The school last checked (schools are immutable: one check serves every student of it). */
+    private volatile School checked;
+
     public StudentFacts compute(School school, SchoolDays days, Student s) {
         // the checks every reader makes, for --as-of and the Java API too (a rate of 1.5, a grade "13", …)
-        InputCheck.school(school);
+        if (checked != school) {
+            InputCheck.school(school);
+            checked = school;
+        }
         InputCheck.student(s);
         LocalDate today = school.asOf();
         LocalDate enrolledOn = s.enrolledOn() == null ? school.calendar().firstDay() : s.enrolledOn();
@@ -73,19 +79,18 @@ public final class FactsCalculator {
         List<Absence> absences = s.absences();
         for (int i = 0; i < absences.size(); i++) {
             Absence a = absences.get(i);
-            String field = "absences[" + i + "].date";
             int k = days.indexOf(a.date());
             // (a day that is not a school day fails below the first time it is listed, so only school days can repeat)
             if (k >= 0 && listedAt[k] != 0) {
-                throw new InvalidInputException(field, a.date() + " is listed twice (also absences[" + (listedAt[k] - 1)
+                throw new InvalidInputException("absences[" + i + "].date", a.date() + " is listed twice (also absences[" + (listedAt[k] - 1)
                         + "]); keep one entry per day");
             }
             if (k < 0) {
-                throw new InvalidInputException(field, a.date() + " is not an instructional day (" + whyNot(school, a.date()) + ")");
+                throw new InvalidInputException("absences[" + i + "].date", a.date() + " is not an instructional day (" + whyNot(school, a.date()) + ")");
             }
             listedAt[k] = i + 1;
             if (a.date().isBefore(enrolledOn) || (withdrawnOn != null && !a.date().isBefore(withdrawnOn))) {
-                throw new InvalidInputException(field, a.date() + " is outside the student's enrolment ("
+                throw new InvalidInputException("absences[" + i + "].date", a.date() + " is outside the student's enrolment ("
                         + enrolledOn + (withdrawnOn == null ? " on" : " to before " + withdrawnOn) + ")");
             }
             if (a.date().isAfter(today) || !a.isDayMissed()) {
@@ -97,7 +102,7 @@ public final class FactsCalculator {
                 forHealth += a.portion();
             }
             if (a.reason() != null) {
-                b.reasonsMissed.add(a.reason().name());
+                b.reasonsMissed |= 1 << a.reason().ordinal();
                 if (a.reason() == AbsenceReason.TRANSPORTATION || a.reason() == AbsenceReason.FAMILY
                         || a.reason() == AbsenceReason.HOUSING) {
                     b.barrierDays += a.portion();

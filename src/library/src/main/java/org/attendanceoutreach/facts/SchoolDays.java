@@ -3,21 +3,44 @@ package org.attendanceoutreach.facts;
 import org.attendanceoutreach.school.SchoolCalendar;
 
 import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.List;
 
-/** The instructional days of a calendar as a sorted array, for fast counting. Immutable. */
+/**
+ * The instructional days of a calendar as a sorted array, for fast counting, with a table from each
+ * calendar day of the year to its place among them (made once per calendar, so finding a day is one
+ * array read, not a search, for every absence of every student). Immutable.
+ */
 public final class SchoolDays {
     private final SchoolCalendar calendar;
     private final long[] days;
+    private final LocalDate[] dates;
+    /** The epoch day of {@code table[0]}: the first school day. */
+    private final long base;
+    /** For each calendar day from the first school day to the last: its index when a school day, else -(the next one's index) - 1. */
+    private final int[] table;
 
     public SchoolDays(SchoolCalendar calendar) {
         this.calendar = calendar;
         List<LocalDate> list = calendar.instructionalDays();
         this.days = new long[list.size()];
+        this.dates = list.toArray(new LocalDate[0]);
         for (int i = 0; i < days.length; i++) {
             days[i] = list.get(i).toEpochDay();
         }
+        this.base = days.length == 0 ? 0 : days[0];
+        this.table = new int[days.length == 0 ? 0 : (int) (days[days.length - 1] - base + 1)];
+        for (int i = 0, k = 0; i < table.length; i++) {
+            table[i] = days[k] == base + i ? k++ : -k - 1;
+        }
+    }
+
+    /** What {@code Arrays.binarySearch(days, d)} gives, by the table for the days of the year. */
+    private int search(long d) {
+        long at = d - base;
+        if (at >= 0 && at < table.length) {
+            return table[(int) at];
+        }
+        return at < 0 ? -1 : -days.length - 1;
     }
 
     public SchoolCalendar calendar() {
@@ -25,29 +48,29 @@ public final class SchoolDays {
     }
 
     public boolean isSchoolDay(LocalDate d) {
-        return Arrays.binarySearch(days, d.toEpochDay()) >= 0;
+        return search(d.toEpochDay()) >= 0;
     }
 
     /** Index of {@code d} among the school days, or -1 when it is not one. */
     int indexOf(LocalDate d) {
-        int i = Arrays.binarySearch(days, d.toEpochDay());
+        int i = search(d.toEpochDay());
         return i >= 0 ? i : -1;
     }
 
     /** Index of the first school day on or after {@code d} (may be {@code size()}). */
     int firstOnOrAfter(LocalDate d) {
-        int i = Arrays.binarySearch(days, d.toEpochDay());
+        int i = search(d.toEpochDay());
         return i >= 0 ? i : -i - 1;
     }
 
     /** Index of the last school day on or before {@code d} (may be -1). */
     int lastOnOrBefore(LocalDate d) {
-        int i = Arrays.binarySearch(days, d.toEpochDay());
+        int i = search(d.toEpochDay());
         return i >= 0 ? i : -i - 2;
     }
 
     LocalDate day(int index) {
-        return LocalDate.ofEpochDay(days[index]);
+        return dates[index];
     }
 
     int size() {

@@ -19,7 +19,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
@@ -67,7 +66,8 @@ public final class StudentFacts {
     private final LocalDate mentorIntroducedOn;
     private final LocalDate firstPositiveContactOn;
     private final int positiveContacts;
-    private final Set<String> reasonsMissed;
+    /** The reasons any day missed had, one bit per {@link AbsenceReason} (by ordinal). */
+    private final int reasonsMissed;
     // the day each need first arose this year, found by replaying the record (null: it has not)
     private final LocalDate enrolledSince;
     private final LocalDate atRiskSince;
@@ -142,7 +142,7 @@ public final class StudentFacts {
         this.mentorIntroducedOn = b.mentorIntroducedOn;
         this.firstPositiveContactOn = b.firstPositiveContactOn;
         this.positiveContacts = b.positiveContacts;
-        this.reasonsMissed = new TreeSet<>(b.reasonsMissed);
+        this.reasonsMissed = b.reasonsMissed;
         this.enrolledSince = b.enrolledSince;
         this.atRiskSince = b.atRiskSince;
         this.chronicSince = b.chronicSince;
@@ -239,10 +239,10 @@ public final class StudentFacts {
 
     /** "3 days missed for transportation, housing". */
     public String barriersInWords() {
-        List<String> which = new ArrayList<>();
-        for (String r : List.of("TRANSPORTATION", "FAMILY", "HOUSING")) {
-            if (reasonsMissed.contains(r)) {
-                which.add(words(r));
+        List<String> which = new ArrayList<>(3);
+        for (AbsenceReason r : BARRIERS) {
+            if ((reasonsMissed & 1 << r.ordinal()) != 0) {
+                which.add(words(r.name()));
             }
         }
         return number(barrierDays) + " days missed for " + String.join(", ", which);
@@ -254,7 +254,17 @@ public final class StudentFacts {
     }
 
     /** Whether any day missed had this reason (ILLNESS, TRANSPORTATION, HOUSING, …). */
-    public boolean missedFor(String reason) { return reasonsMissed.contains(reason); }
+    public boolean missedFor(String reason) {
+        for (AbsenceReason r : REASONS) {
+            if (r.name().equals(reason)) {
+                return (reasonsMissed & 1 << r.ordinal()) != 0;
+            }
+        }
+        return false;
+    }
+
+    private static final AbsenceReason[] REASONS = AbsenceReason.values();
+    private static final List<AbsenceReason> BARRIERS = List.of(AbsenceReason.TRANSPORTATION, AbsenceReason.FAMILY, AbsenceReason.HOUSING);
 
     public boolean isPriorYearKnown() { return priorYearAbsenceRate != null; }
 
@@ -662,7 +672,65 @@ public final class StudentFacts {
         if (!Double.isFinite(d) || Double.doubleToRawLongBits(d) == Long.MIN_VALUE) { // and -0.0
             return String.format(Locale.ROOT, "%.1f", d);
         }
-        return new java.math.BigDecimal(Double.toString(d)).setScale(1, java.math.RoundingMode.HALF_UP).toPlainString();
+        String shortest = Double.toString(d);
+        String fast = roundedToOneDecimal(shortest);
+        return fast != null ? fast
+                : new java.math.BigDecimal(shortest).setScale(1, java.math.RoundingMode.HALF_UP).toPlainString();
+    }
+
+    /**
+     * {@code new BigDecimal(s).setScale(1, HALF_UP).toPlainString()} for a plain decimal {@code s}
+     * ({@code 13.461538461538462}, {@code -0.05}), by rounding the digits as written; null for
+     * anything else (an exponent), which the caller gives to {@code BigDecimal}.
+     */
+    static String roundedToOneDecimal(String s) {
+        int dot = s.indexOf('.');
+        if (dot < 0 || dot + 1 >= s.length() || s.indexOf('E') >= 0) {
+            return null;
+        }
+        if (dot + 2 == s.length()) {
+            return s; // one decimal already
+        }
+        boolean negative = s.charAt(0) == '-';
+        char[] digits = new char[dot + 2]; // the integer part, the dot and one decimal
+        s.getChars(0, dot + 2, digits, 0);
+        if (s.charAt(dot + 2) >= '5') {
+            // round the magnitude up (half up is away from zero), carrying through the digits
+            int i = digits.length - 1;
+            while (i >= 0) {
+                char c = digits[i];
+                if (c == '.') {
+                    i--;
+                    continue;
+                }
+                if (c < '0' || c > '9') {
+                    break; // the sign: every digit carried
+                }
+                if (c == '9') {
+                    digits[i] = '0';
+                    i--;
+                    continue;
+                }
+                digits[i]++;
+                return new String(digits);
+            }
+            // 9.95 -> 10.0, -99.97 -> -100.0
+            String rest = new String(digits, negative ? 1 : 0, digits.length - (negative ? 1 : 0));
+            return (negative ? "-1" : "1") + rest;
+        }
+        String out = new String(digits);
+        // -0.04 rounds to 0.0 in BigDecimal (no negative zero)
+        return negative && isZero(out) ? out.substring(1) : out;
+    }
+
+    private static boolean isZero(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c != '0' && c != '.' && c != '-') {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Override
@@ -707,7 +775,7 @@ public final class StudentFacts {
         LocalDate mentorIntroducedOn;
         LocalDate firstPositiveContactOn;
         int positiveContacts;
-        Set<String> reasonsMissed = new TreeSet<>();
+        int reasonsMissed;
         LocalDate meetingInViewSince;
         LocalDate enrolledSince;
         LocalDate atRiskSince;

@@ -31,6 +31,16 @@ import java.util.regex.Pattern;
  * {@code mul}, {@code und} and {@code zxx} name no language a family speaks and are not in the table.
  */
 public final class Languages {
+    /**
+     * Answers already given, by value: every student of a district names one of a few languages, and
+     * both answers are pure functions of the text. At most {@value #MEMO_SIZE} values of at most
+     * {@value #MEMO_KEY} characters are kept; any other is worked out each time.
+     */
+    private static final java.util.concurrent.ConcurrentHashMap<String, Optional<String>> TAG_MEMO = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final java.util.concurrent.ConcurrentHashMap<String, String> NAME_MEMO = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int MEMO_SIZE = 4096;
+    private static final int MEMO_KEY = 64;
+
     /** The BCP 47 tag for a language that is not known ("undetermined"). */
     public static final String UNDETERMINED = "und";
 
@@ -97,6 +107,20 @@ public final class Languages {
      * English reference name; empty when the value is none of these.
      */
     public static Optional<String> tagFor(String value) {
+        if (value == null || value.length() > MEMO_KEY) {
+            return findTag(value);
+        }
+        Optional<String> known = TAG_MEMO.get(value);
+        if (known == null) {
+            known = findTag(value);
+            if (TAG_MEMO.size() < MEMO_SIZE) {
+                TAG_MEMO.put(value, known);
+            }
+        }
+        return known;
+    }
+
+    private static Optional<String> findTag(String value) {
         if (value == null || value.isBlank()) {
             return Optional.empty();
         }
@@ -125,6 +149,20 @@ public final class Languages {
      * as given (so {@code und} stays {@code und}); null gives null.
      */
     public static String nameOf(String tag) {
+        if (tag == null || tag.length() > MEMO_KEY) {
+            return findName(tag);
+        }
+        String known = NAME_MEMO.get(tag);
+        if (known == null) {
+            known = findName(tag);
+            if (NAME_MEMO.size() < MEMO_SIZE) {
+                NAME_MEMO.put(tag, known);
+            }
+        }
+        return known;
+    }
+
+    private static String findName(String tag) {
         if (tag == null || tag.isBlank() || !TAG.matcher(tag.strip()).matches()) {
             return tag;
         }

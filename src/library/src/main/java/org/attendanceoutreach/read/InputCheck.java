@@ -103,6 +103,9 @@ public final class InputCheck {
         interventions(s.interventions());
     }
 
+    /** Language values that passed {@link #language} (the verdict depends on the text alone); at most 4,096. */
+    private static final java.util.Set<String> GOOD_TAGS = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
     /** What a catalog id looks like: kebab-case ({@code success-mentor}). Whether the catalog has it is the engine's check. */
     private static final java.util.regex.Pattern PRACTICE_ID = java.util.regex.Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
 
@@ -161,8 +164,14 @@ public final class InputCheck {
      * school's language, so an interpreter is flagged.
      */
     private static void language(String field, String tag) {
+        if (GOOD_TAGS.contains(tag)) {
+            return; // checked before: a district's students name a few languages
+        }
         Optional<String> known = Languages.tagFor(tag).or(() -> Languages.tagFor(tag.strip().replace('_', '-')));
         if (School.isLanguageTag(tag) && (known.isEmpty() || known.get().equalsIgnoreCase(tag))) {
+            if (GOOD_TAGS.size() < 4096 && tag.length() <= 64) {
+                GOOD_TAGS.add(tag);
+            }
             return; // a tag, as BCP 47 writes it (es, not spa), or one of a language no table knows
         }
         if (tag.isBlank()) {

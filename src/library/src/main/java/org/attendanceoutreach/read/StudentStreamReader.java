@@ -1,0 +1,452 @@
+package org.attendanceoutreach.read;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import org.attendanceoutreach.catalog.Owner;
+import org.attendanceoutreach.internal.PlainText;
+import org.attendanceoutreach.school.Absence;
+import org.attendanceoutreach.school.AbsenceReason;
+import org.attendanceoutreach.school.AbsenceType;
+import org.attendanceoutreach.school.Contact;
+import org.attendanceoutreach.school.ContactRole;
+import org.attendanceoutreach.school.Intervention;
+import org.attendanceoutreach.school.Meeting;
+import org.attendanceoutreach.school.MeetingType;
+import org.attendanceoutreach.school.Mentor;
+import org.attendanceoutreach.school.OutreachKind;
+import org.attendanceoutreach.school.OutreachOutcome;
+import org.attendanceoutreach.school.OutreachRecord;
+import org.attendanceoutreach.school.PhoneStatus;
+import org.attendanceoutreach.school.Student;
+import org.attendanceoutreach.school.StudentContext;
+
+import java.io.IOException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The quick way to read one student line of a JSON-lines file: Jackson's streaming parser straight
+ * into the records, without a tree. It reads only what is plainly right: every key known, every
+ * value of its type, every check passed. For anything else (an unknown key, which is a warning; a
+ * wrong type, a bad date, a value out of range, a key twice, JSON that is not JSON, text after the
+ * object) it gives up and returns null, and {@link SchoolFileReader} reads the line again the
+ * careful way (tree, {@code JsonFields}, {@code InputCheck}), which finds the problem and says it in
+ * the usual words. So a line read here is the student the careful way gives (same builder, same
+ * checks, same language tags: {@code StudentStreamReaderTest} compares the two on generated and
+ * mutated lines), and every problem is still reported by the one reader that words problems.
+ * Stateless and thread-safe.
+ */
+final class StudentStreamReader {
+    /** Thrown inside to give up on a line; never escapes. */
+    private static final class NotPlain extends Exception {
+        NotPlain() {
+            super(null, null, false, false);
+        }
+    }
+
+    private static final NotPlain NOT_PLAIN = new NotPlain();
+
+    private static final Map<String, AbsenceType> ABSENCE_TYPES = byName(AbsenceType.values());
+    private static final Map<String, AbsenceReason> ABSENCE_REASONS = byName(AbsenceReason.values());
+    private static final Map<String, ContactRole> CONTACT_ROLES = byName(ContactRole.values());
+    private static final Map<String, PhoneStatus> PHONE_STATUSES = byName(PhoneStatus.values());
+    private static final Map<String, MeetingType> MEETING_TYPES = byName(MeetingType.values());
+    private static final Map<String, OutreachKind> OUTREACH_KINDS = byName(OutreachKind.values());
+    private static final Map<String, OutreachOutcome> OUTREACH_OUTCOMES = byName(OutreachOutcome.values());
+    private static final Map<String, Owner> OWNERS = byName(Owner.values());
+
+    private StudentStreamReader() {
+    }
+
+    private static <E extends Enum<E>> Map<String, E> byName(E[] values) {
+        Map<String, E> out = new HashMap<>();
+        for (E e : values) {
+            out.put(e.name(), e);
+        }
+        return Map.copyOf(out);
+    }
+
+    /**
+     * The student on this line (already known to be UTF-8), or null when it is not plainly right
+     * and must be read the careful way.
+     */
+    static Student read(JsonFactory json, byte[] line, int length) {
+        try (JsonParser p = json.createParser(line, 0, length)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                return null;
+            }
+            Student s = student(p);
+            if (p.nextToken() != null) {
+                return null; // something after the object: the careful reader says what
+            }
+            InputCheck.student(s);
+            return s;
+        } catch (NotPlain | IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static Student student(JsonParser p) throws IOException, NotPlain {
+        String id = null;
+        String grade = null;
+        LocalDate enrolledOn = null;
+        LocalDate withdrawnOn = null;
+        StudentContext context = StudentContext.NONE;
+        List<Contact> contacts = List.of();
+        List<Absence> absences = List.of();
+        Double prior = null;
+        Mentor mentor = null;
+        List<Meeting> meetings = List.of();
+        List<OutreachRecord> outreach = List.of();
+        List<Intervention> interventions = List.of();
+        String firstName = null;
+        String lastName = null;
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String name = p.currentName();
+            JsonToken t = p.nextToken();
+            switch (name) {
+                case "studentId" -> id = text(p, t);
+                case "grade" -> grade = text(p, t);
+                case "enrolledOn" -> enrolledOn = date(p, t);
+                case "withdrawnOn" -> withdrawnOn = date(p, t);
+                case "context" -> context = t == JsonToken.VALUE_NULL ? StudentContext.NONE : context(p, t);
+                case "contacts" -> contacts = contacts(p, t);
+                case "absences" -> absences = absences(p, t);
+                case "priorYearAbsenceRate" -> prior = number(p, t);
+                case "mentor" -> mentor = t == JsonToken.VALUE_NULL ? null : mentor(p, t);
+                case "meetings" -> meetings = meetings(p, t);
+                case "outreach" -> outreach = outreach(p, t);
+                case "interventions" -> interventions = interventions(p, t);
+                case "firstName" -> firstName = text(p, t);
+                case "lastName" -> lastName = text(p, t);
+                default -> throw NOT_PLAIN; // unknown: a warning the careful reader gives
+            }
+        }
+        if (id == null || id.isBlank()) {
+            throw NOT_PLAIN;
+        }
+        return Student.builder(id).grade(grade).enrolledOn(enrolledOn).withdrawnOn(withdrawnOn).context(context)
+                .contacts(contacts).absences(absences).priorYearAbsenceRate(prior).mentor(mentor).meetings(meetings)
+                .outreach(outreach).name(firstName, lastName).interventions(interventions).build();
+    }
+
+    private static StudentContext context(JsonParser p, JsonToken t) throws IOException, NotPlain {
+        expect(t, JsonToken.START_OBJECT);
+        StudentContext.Builder c = StudentContext.builder();
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String name = p.currentName();
+            JsonToken v = p.nextToken();
+            switch (name) {
+                case "fosterCare" -> c.fosterCare(flag(v));
+                case "iep" -> c.iep(flag(v));
+                case "englishLearner" -> c.englishLearner(flag(v));
+                case "homeLanguage" -> c.homeLanguage(language(p, v));
+                case "homeless" -> c.homeless(flag(v));
+                case "juvenileJustice" -> c.juvenileJustice(flag(v));
+                case "newToSchool" -> c.newToSchool(flag(v));
+                default -> throw NOT_PLAIN;
+            }
+        }
+        return c.build();
+    }
+
+    private static List<Contact> contacts(JsonParser p, JsonToken t) throws IOException, NotPlain {
+        if (t == JsonToken.VALUE_NULL) {
+            return List.of();
+        }
+        expect(t, JsonToken.START_ARRAY);
+        List<Contact> out = new ArrayList<>(2);
+        for (JsonToken e = p.nextToken(); e != JsonToken.END_ARRAY; e = p.nextToken()) {
+            expect(e, JsonToken.START_OBJECT);
+            ContactRole role = null;
+            String relationship = null;
+            String name = null;
+            String phone = null;
+            PhoneStatus status = null;
+            String language = null;
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String key = p.currentName();
+                JsonToken v = p.nextToken();
+                switch (key) {
+                    case "role" -> role = code(p, v, CONTACT_ROLES);
+                    case "relationship" -> relationship = text(p, v);
+                    case "name" -> name = text(p, v);
+                    case "phone" -> phone = text(p, v);
+                    case "phoneStatus" -> status = code(p, v, PHONE_STATUSES);
+                    case "language" -> language = language(p, v);
+                    default -> throw NOT_PLAIN;
+                }
+            }
+            if (role == null) {
+                throw NOT_PLAIN;
+            }
+            out.add(new Contact(role, relationship, name, phone, status, language));
+        }
+        return out;
+    }
+
+    private static List<Absence> absences(JsonParser p, JsonToken t) throws IOException, NotPlain {
+        if (t == JsonToken.VALUE_NULL) {
+            return List.of();
+        }
+        expect(t, JsonToken.START_ARRAY);
+        List<Absence> out = new ArrayList<>(16);
+        for (JsonToken e = p.nextToken(); e != JsonToken.END_ARRAY; e = p.nextToken()) {
+            expect(e, JsonToken.START_OBJECT);
+            LocalDate date = null;
+            AbsenceType type = null;
+            AbsenceReason reason = null;
+            Double portion = null;
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String key = p.currentName();
+                JsonToken v = p.nextToken();
+                switch (key) {
+                    case "date" -> date = date(p, v);
+                    case "type" -> type = code(p, v, ABSENCE_TYPES);
+                    case "reason" -> reason = code(p, v, ABSENCE_REASONS);
+                    case "portion" -> portion = number(p, v);
+                    default -> throw NOT_PLAIN;
+                }
+            }
+            if (date == null || type == null || (portion != null && !(portion > 0 && portion <= 1))) {
+                throw NOT_PLAIN;
+            }
+            out.add(new Absence(date, type, reason, portion == null ? 1.0 : portion));
+        }
+        return out;
+    }
+
+    private static Mentor mentor(JsonParser p, JsonToken t) throws IOException, NotPlain {
+        expect(t, JsonToken.START_OBJECT);
+        LocalDate assigned = null;
+        LocalDate introduced = null;
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String key = p.currentName();
+            JsonToken v = p.nextToken();
+            switch (key) {
+                case "assignedOn" -> assigned = date(p, v);
+                case "familyIntroducedOn" -> introduced = date(p, v);
+                default -> throw NOT_PLAIN;
+            }
+        }
+        if (assigned == null) {
+            throw NOT_PLAIN;
+        }
+        return new Mentor(assigned, introduced);
+    }
+
+    private static List<Meeting> meetings(JsonParser p, JsonToken t) throws IOException, NotPlain {
+        if (t == JsonToken.VALUE_NULL) {
+            return List.of();
+        }
+        expect(t, JsonToken.START_ARRAY);
+        List<Meeting> out = new ArrayList<>(1);
+        for (JsonToken e = p.nextToken(); e != JsonToken.END_ARRAY; e = p.nextToken()) {
+            expect(e, JsonToken.START_OBJECT);
+            MeetingType type = null;
+            LocalDate date = null;
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String key = p.currentName();
+                JsonToken v = p.nextToken();
+                switch (key) {
+                    case "type" -> type = code(p, v, MEETING_TYPES);
+                    case "date" -> date = date(p, v);
+                    default -> throw NOT_PLAIN;
+                }
+            }
+            if (type == null || date == null) {
+                throw NOT_PLAIN;
+            }
+            out.add(new Meeting(type, date));
+        }
+        return out;
+    }
+
+    private static List<OutreachRecord> outreach(JsonParser p, JsonToken t) throws IOException, NotPlain {
+        if (t == JsonToken.VALUE_NULL) {
+            return List.of();
+        }
+        expect(t, JsonToken.START_ARRAY);
+        List<OutreachRecord> out = new ArrayList<>(4);
+        for (JsonToken e = p.nextToken(); e != JsonToken.END_ARRAY; e = p.nextToken()) {
+            expect(e, JsonToken.START_OBJECT);
+            LocalDate date = null;
+            OutreachKind kind = null;
+            OutreachOutcome outcome = null;
+            boolean positive = false;
+            ContactRole role = null;
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String key = p.currentName();
+                JsonToken v = p.nextToken();
+                switch (key) {
+                    case "date" -> date = date(p, v);
+                    case "kind" -> kind = code(p, v, OUTREACH_KINDS);
+                    case "outcome" -> outcome = code(p, v, OUTREACH_OUTCOMES);
+                    case "positive" -> positive = flag(v);
+                    case "by" -> code(p, v, OWNERS); // checked, not used by the plan yet
+                    case "contactRole" -> role = code(p, v, CONTACT_ROLES);
+                    default -> throw NOT_PLAIN;
+                }
+            }
+            if (kind == null || date == null) {
+                throw NOT_PLAIN;
+            }
+            out.add(new OutreachRecord(date, kind, outcome, positive, role));
+        }
+        return out;
+    }
+
+    private static List<Intervention> interventions(JsonParser p, JsonToken t) throws IOException, NotPlain {
+        if (t == JsonToken.VALUE_NULL) {
+            return List.of();
+        }
+        expect(t, JsonToken.START_ARRAY);
+        List<Intervention> out = new ArrayList<>(2);
+        for (JsonToken e = p.nextToken(); e != JsonToken.END_ARRAY; e = p.nextToken()) {
+            expect(e, JsonToken.START_OBJECT);
+            String practice = null;
+            LocalDate started = null;
+            LocalDate ended = null;
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String key = p.currentName();
+                JsonToken v = p.nextToken();
+                switch (key) {
+                    case "intervention" -> practice = text(p, v);
+                    case "startedOn" -> started = date(p, v);
+                    case "endedOn" -> ended = date(p, v);
+                    default -> throw NOT_PLAIN;
+                }
+            }
+            if (practice == null || started == null) {
+                throw NOT_PLAIN;
+            }
+            out.add(new Intervention(practice, started, ended));
+        }
+        return out;
+    }
+
+    // ---- values: as JsonFields reads them, giving up wherever it would complain ----------------------
+
+    private static void expect(JsonToken t, JsonToken wanted) throws NotPlain {
+        if (t != wanted) {
+            throw NOT_PLAIN;
+        }
+    }
+
+    /** A string (null for JSON null), without half a surrogate pair. */
+    private static String text(JsonParser p, JsonToken t) throws IOException, NotPlain {
+        if (t == JsonToken.VALUE_NULL) {
+            return null;
+        }
+        expect(t, JsonToken.VALUE_STRING);
+        String s = p.getText();
+        if (PlainText.hasUnpairedSurrogate(s)) {
+            throw NOT_PLAIN;
+        }
+        return s;
+    }
+
+    private static boolean flag(JsonToken t) throws NotPlain {
+        if (t == JsonToken.VALUE_TRUE) {
+            return true;
+        }
+        if (t == JsonToken.VALUE_FALSE || t == JsonToken.VALUE_NULL) {
+            return false;
+        }
+        throw NOT_PLAIN;
+    }
+
+    private static <E> E code(JsonParser p, JsonToken t, Map<String, E> values) throws IOException, NotPlain {
+        if (t == JsonToken.VALUE_NULL) {
+            return null;
+        }
+        expect(t, JsonToken.VALUE_STRING);
+        E e = values.get(p.getText());
+        if (e == null) {
+            throw NOT_PLAIN;
+        }
+        return e;
+    }
+
+    /** A number as the tree has it ({@code doubleValue} of an int, long or double node), finite. */
+    private static Double number(JsonParser p, JsonToken t) throws IOException, NotPlain {
+        if (t == JsonToken.VALUE_NULL) {
+            return null;
+        }
+        double d;
+        if (t == JsonToken.VALUE_NUMBER_INT) {
+            JsonParser.NumberType type = p.getNumberType();
+            if (type != JsonParser.NumberType.INT && type != JsonParser.NumberType.LONG) {
+                throw NOT_PLAIN;
+            }
+            d = p.getLongValue();
+        } else if (t == JsonToken.VALUE_NUMBER_FLOAT && p.getNumberTypeFP() == JsonParser.NumberTypeFP.UNKNOWN) {
+            d = p.getDoubleValue();
+        } else {
+            throw NOT_PLAIN;
+        }
+        if (!Double.isFinite(d)) {
+            throw NOT_PLAIN;
+        }
+        return d;
+    }
+
+    /** A date: {@code YYYY-MM-DD} read from the parser's characters, in the years {@code InputCheck} allows. */
+    private static LocalDate date(JsonParser p, JsonToken t) throws IOException, NotPlain {
+        if (t == JsonToken.VALUE_NULL) {
+            return null;
+        }
+        expect(t, JsonToken.VALUE_STRING);
+        if (p.getTextLength() != 10) {
+            throw NOT_PLAIN;
+        }
+        char[] c = p.getTextCharacters();
+        int o = p.getTextOffset();
+        if (c[o + 4] != '-' || c[o + 7] != '-') {
+            throw NOT_PLAIN;
+        }
+        int y = digits(c, o, 4);
+        int m = digits(c, o + 5, 2);
+        int d = digits(c, o + 8, 2);
+        if (y < InputCheck.FIRST_YEAR || y > InputCheck.LAST_YEAR || m < 1 || m > 12 || d < 1 || d > 28 && d > lengthOfMonth(y, m)) {
+            throw NOT_PLAIN;
+        }
+        return LocalDate.of(y, m, d);
+    }
+
+    private static int lengthOfMonth(int y, int m) {
+        return switch (m) {
+            case 2 -> java.time.Year.isLeap(y) ? 29 : 28;
+            case 4, 6, 9, 11 -> 30;
+            default -> 31;
+        };
+    }
+
+    private static int digits(char[] c, int from, int count) throws NotPlain {
+        int v = 0;
+        for (int i = from; i < from + count; i++) {
+            int k = c[i] - '0';
+            if (k < 0 || k > 9) {
+                throw NOT_PLAIN;
+            }
+            v = v * 10 + k;
+        }
+        return v;
+    }
+
+    /** A language field: a tag, ISO 639 code or English name, as its tag ({@link SchoolFileReader#knownLanguage}). */
+    private static String language(JsonParser p, JsonToken t) throws IOException, NotPlain {
+        String v = text(p, t);
+        if (v == null) {
+            return null;
+        }
+        if (v.isBlank()) {
+            throw NOT_PLAIN;
+        }
+        return SchoolFileReader.knownLanguage(v, "language");
+    }
+}

@@ -69,6 +69,8 @@ public final class PlanAssembler {
     private final Catalog catalog;
     /** Each practice's position in the catalog, for a stable order of what a recommendation covers. */
     private final Map<String, Integer> position = new HashMap<>();
+    private final Comparator<String> byPosition = Comparator.comparingInt(this::catalogPosition);
+    private final Comparator<Item> byItemPosition = Comparator.comparingInt(i -> catalogPosition(i.id()));
 
     /** @param policy the policy the rules were compiled with (the plan's numbers are in the catalog) */
     public PlanAssembler(Catalog catalog, Policy policy) {
@@ -82,14 +84,15 @@ public final class PlanAssembler {
     /** One practice being planned: its proposals merged. */
     private static final class Item {
         final Practice practice;
-        final List<Proposal> proposals = new ArrayList<>();
+        final List<Proposal> proposals = new ArrayList<>(2);
         LocalDate since;
         LocalDate due;
         boolean clamped;
-        final Set<String> because = new LinkedHashSet<>();
-        final Set<String> rules = new LinkedHashSet<>();
-        final Set<String> cautions = new LinkedHashSet<>();
-        final List<String> covers = new ArrayList<>();
+        // insertion-ordered sets of a few elements each: lists that skip what they hold
+        final List<String> because = new ArrayList<>(4);
+        final List<String> rules = new ArrayList<>(2);
+        final List<String> cautions = new ArrayList<>(1);
+        final List<String> covers = new ArrayList<>(1);
         Owner owner;
 
         Item(Practice practice) {
@@ -102,30 +105,42 @@ public final class PlanAssembler {
 
         /** Reasons, rules, cautions and owner from the proposals, in rule-name order. */
         void settle() {
-            proposals.sort(Comparator.comparing(Proposal::rule));
+            if (proposals.size() > 1) {
+                proposals.sort(BY_RULE);
+            }
             for (Proposal p : proposals) {
                 if (owner == null) {
                     owner = p.owner();
                 }
-                because.addAll(p.reasons());
-                rules.add(p.rule());
-                cautions.addAll(p.cautions());
+                addAll(because, p.reasons());
+                add(rules, p.rule());
+                addAll(cautions, p.cautions());
             }
         }
 
         /** Takes over what {@code other} is for: its reasons and rule names; it is listed in covers. */
         void absorb(Item other) {
             covers.add(other.id());
-            other.covers.forEach(c -> {
-                if (!covers.contains(c)) {
-                    covers.add(c);
-                }
-            });
-            because.addAll(other.because);
-            rules.addAll(other.rules);
-            cautions.addAll(other.cautions);
+            addAll(covers, other.covers);
+            addAll(because, other.because);
+            addAll(rules, other.rules);
+            addAll(cautions, other.cautions);
+        }
+
+        private static void add(List<String> set, String value) {
+            if (!set.contains(value)) {
+                set.add(value);
+            }
+        }
+
+        private static void addAll(List<String> set, List<String> values) {
+            for (int i = 0; i < values.size(); i++) {
+                add(set, values.get(i));
+            }
         }
     }
+
+    private static final Comparator<Proposal> BY_RULE = Comparator.comparing(Proposal::rule);
 
     /**
      * The student's result from the facts after the rules have run and the proposals the rules made.
@@ -198,10 +213,10 @@ public final class PlanAssembler {
                 item.clamped = clamped;
             }
         }
-        items.values().forEach(Item::settle);
         for (Item item : items.values()) {
+            item.settle();
             if (item.clamped) {
-                item.because.add("due by the last school day, " + item.due);
+                Item.add(item.because, "due by the last school day, " + item.due);
             }
         }
 
@@ -216,13 +231,20 @@ public final class PlanAssembler {
             }
         }
 
-        // 5. what a practice present replaces goes; what it covers joins it
-        Set<String> present = new TreeSet<>(items.keySet());
-        present.addAll(held.keySet());
-        for (String id : present) {
-            for (String gone : catalog.get(id).replaces()) {
-                items.remove(gone);
-                held.remove(gone);
+        // 5. what a practice present replaces goes (all at once: what each one present replaces); what it covers joins it
+        List<Practice> replacing = null;
+        for (Item item : items.values()) {
+            replacing = withReplaces(replacing, item.practice);
+        }
+        for (Item item : held.values()) {
+            replacing = withReplaces(replacing, item.practice);
+        }
+        if (replacing != null) {
+            for (Practice p : replacing) {
+                for (String gone : p.replaces()) {
+                    items.remove(gone);
+                    held.remove(gone);
+                }
             }
         }
         cover(items, items);
@@ -245,13 +267,12 @@ public final class PlanAssembler {
         }
         // the first contact: what is due by today comes first, calls before the rest, earlier stages
         // before later ones, then by due date
-        Comparator<Item> first = Comparator.comparing((Item i) -> callDay(i, today))
-                .thenComparing(i -> !i.practice.call())
-                .thenComparing(i -> catalog.stageIndex(i.practice))
-                .thenComparing(i -> i.due)
-                .thenComparing(i -> i.practice.impact())
-                .thenComparing(Item::id);
-        Item firstContact = planned.stream().filter(i -> i.practice.reachesFamily()).min(first).orElse(null);
+        Item firstContact = null;
+        for (Item i : planned) {
+            if (i.practice.reachesFamily() && (firstContact == null || firstContact(i, firstContact, today) < 0)) {
+                firstContact = i;
+            }
+        }
         for (Item j : joining) {
             if (firstContact != null) {
                 firstContact.absorb(j);
@@ -261,7 +282,10 @@ public final class PlanAssembler {
         }
         // something to reach the family about: a contact with them, or anything of the first stage
         // (finding a number, asking the prior school or staff who know them)
-        boolean reason = planned.stream().anyMatch(i -> i.practice.reachesFamily() || catalog.stageIndex(i.practice) == 0);
+        boolean reason = false;
+        for (Item i : planned) {
+            reason |= i.practice.reachesFamily() || catalog.stageIndex(i.practice) == 0;
+        }
         for (Item n : needContact) {
             if (reason) {
                 planned.add(n);
@@ -273,27 +297,34 @@ public final class PlanAssembler {
             next.put(h.id(), waiting(h, waitsFor));
         }
 
-        // 7. one person makes all of a family's calls on a day
-        Map<LocalDate, Set<Owner>> callers = new HashMap<>();
+        // 7. one person makes all of a family's calls on a day: the calls of a day with several callers
+        List<Item> shared = null;
         for (Item item : planned) {
             if (item.practice.call()) {
-                callers.computeIfAbsent(callDay(item, today), d -> new TreeSet<>()).add(owner(item));
+                LocalDate day = callDay(item, today);
+                for (Item other : planned) {
+                    if (other.practice.call() && owner(other) != owner(item) && callDay(other, today).equals(day)) {
+                        (shared == null ? shared = new ArrayList<>(2) : shared).add(item);
+                        break;
+                    }
+                }
             }
         }
-        for (Item item : planned) {
-            if (item.practice.call() && callers.get(callDay(item, today)).size() > 1) {
+        if (shared != null) {
+            for (Item item : shared) {
                 item.owner = f.getCaseOwner();
             }
         }
 
-        // 8. status and step
-        Map<Integer, Integer> stepOf = new TreeMap<>();
+        // 8. status and step: the step keys present, numbered from 1 in order
+        int[] stepOf = new int[2 + catalog.stages().size()];
         for (Item item : planned) {
-            stepOf.put(stepKey(item, today), 0);
+            stepOf[stepKey(item, today)] = 1;
         }
-        int n = 1;
-        for (Map.Entry<Integer, Integer> e : stepOf.entrySet()) {
-            e.setValue(n++);
+        for (int k = 0, n = 1; k < stepOf.length; k++) {
+            if (stepOf[k] != 0) {
+                stepOf[k] = n++;
+            }
         }
         List<Recommendation> recs = new ArrayList<>();
         Set<String> cautions = new TreeSet<>();
@@ -301,13 +332,15 @@ public final class PlanAssembler {
             Practice practice = item.practice;
             boolean family = practice.reachesFamily() && f.getContactRole() != null;
             List<String> covers = new ArrayList<>(item.covers);
-            covers.sort(Comparator.comparing(this::catalogPosition));
+            if (covers.size() > 1) {
+                covers.sort(byPosition);
+            }
             recs.add(new Recommendation(practice.id(), practice.strategy(), practice.impact(), owner(item),
                     family ? f.getContactRole() : null,
                     practice.reachesFamily() ? f.getLanguage() : null,
                     practice.reachesFamily() ? f.isInterpreterNeeded() : null,
                     item.due, new ArrayList<>(item.because), String.join("; ", item.rules),
-                    stepOf.get(stepKey(item, today)), status(item.due, today), item.since, covers));
+                    stepOf[stepKey(item, today)], status(item.due, today), item.since, covers));
             cautions.addAll(item.cautions);
         }
         List<NextStep> waiting = new ArrayList<>(next.values());
@@ -370,8 +403,13 @@ public final class PlanAssembler {
 
     /** Practices of {@code from} covered by one of {@code into} join it (in catalog order). */
     private void cover(Map<String, Item> into, Map<String, Item> from) {
+        if (into.isEmpty() || from.isEmpty()) {
+            return;
+        }
         List<Item> coverers = new ArrayList<>(into.values());
-        coverers.sort(Comparator.comparing(i -> catalogPosition(i.id())));
+        if (coverers.size() > 1) {
+            coverers.sort(byItemPosition);
+        }
         for (Item c : coverers) {
             if (!into.containsKey(c.id())) {
                 continue; // itself covered already
@@ -384,6 +422,37 @@ public final class PlanAssembler {
                 }
             }
         }
+    }
+
+    /** {@code list} with {@code p} added when it replaces anything (null until one does). */
+    private static List<Practice> withReplaces(List<Practice> list, Practice p) {
+        if (p.replaces().isEmpty()) {
+            return list;
+        }
+        List<Practice> out = list == null ? new ArrayList<>(2) : list;
+        out.add(p);
+        return out;
+    }
+
+    /**
+     * The order in which the first contact is chosen: what is due by today comes first, calls before
+     * the rest, earlier stages before later ones, then by due date, impact and id.
+     */
+    private int firstContact(Item a, Item b, LocalDate today) {
+        int c = callDay(a, today).compareTo(callDay(b, today));
+        if (c == 0) {
+            c = Boolean.compare(!a.practice.call(), !b.practice.call());
+        }
+        if (c == 0) {
+            c = Integer.compare(catalog.stageIndex(a.practice), catalog.stageIndex(b.practice));
+        }
+        if (c == 0) {
+            c = a.due.compareTo(b.due);
+        }
+        if (c == 0) {
+            c = a.practice.impact().compareTo(b.practice.impact());
+        }
+        return c != 0 ? c : a.id().compareTo(b.id());
     }
 
     private static NextStep waiting(Item item, String after) {

@@ -36,7 +36,7 @@ import javax.management.openmbean.CompositeData;
  * lines, builds the knowledge base cold, streams the district through the engine into a JSON-lines
  * file, then runs the plain-Java {@link ReferenceEvaluator} on the same file in the same process,
  * and reports where the time went. Its last line is
- * {@code students=N seconds=S students_per_s=R ratio_vs_reference=X peak_heap_mb=M}.
+ * {@code students=N seconds=S students_per_s=R ratio_vs_reference=X peak_heap_mb=M build_s=B p99_us=P}.
  */
 public final class Bench {
     /** Bumped whenever the generator's output changes, so cached districts are not reused across versions. */
@@ -65,6 +65,11 @@ public final class Bench {
         return dir.resolve("district-v" + GENERATOR_VERSION + "-s" + seed + "-d" + days + "-n" + students + ".jsonl");
     }
 
+    /** Students of the warm-up: the first ones of the district, read by the engine and then by the reference. */
+    static final int WARM_UP = 100_000;
+    /** Students evaluated one at a time for the latency figures (p50, p99), after as many untimed. */
+    static final int SINGLE = 20_000;
+
     /** Runs the bench, printing the report to {@code out}; returns the exit status (0 ok, 1 errors in the output, 2 no rules). */
     public int run(PrintWriter out) throws IOException {
         Path input = districtFile();
@@ -91,17 +96,7 @@ public final class Bench {
         }
         out.printf(Locale.ROOT, "knowledge base build (cold): %.2f s%n", seconds(buildNanos));
         out.flush();
-
-        // the engine: JSON lines in, JSON lines out
-        heap.reset();
-        Path engineOut = dir.resolve("engine-out.jsonl");
-        EvaluationStats stats = new EvaluationStats();
-        long writeNanos = 0;
-        long results = 0;
-        long errors = 0;
-        CpuTimes cpuBefore = CpuTimes.now();
-        long start = System.nanoTime();
-        LongAdder serializeNanos = new LongAdder();
+        ReferenceEvaluator reference = new ReferenceEvaluator(engine.policy(), engine.catalog());
         java.util.concurrent.atomic.AtomicInteger readers = new java.util.concurrent.atomic.AtomicInteger();
         java.util.concurrent.ExecutorService parsers = java.util.concurrent.Executors.newFixedThreadPool(
                 Math.max(1, Runtime.getRuntime().availableProcessors()), r -> {
@@ -109,8 +104,103 @@ public final class Bench {
                     t.setDaemon(true);
                     return t;
                 });
+        try {
+            // the same warm-up for both: the engine, then the reference, on the district's first students
+            Path warmUp = warmUpFile(input, Math.min(WARM_UP, students));
+            Run engineCold = engineRun(engine, parsers, warmUp, dir.resolve("engine-warm-up.jsonl"));
+            if (engineCold == null) {
+                out.println("error: the warm-up slice of the district cannot be read");
+                return 2;
+            }
+            long refColdStart = System.nanoTime();
+            reference.run(warmUp, dir.resolve("reference-warm-up.jsonl"));
+            long refColdNanos = System.nanoTime() - refColdStart;
+            out.printf(Locale.ROOT, "warm-up, the same for both (the district's first %,d students, not timed below): engine %.2f s,"
+                    + " reference %.2f s%n", engineCold.results, seconds(engineCold.nanos), seconds(refColdNanos));
+            out.flush();
+
+            // the engine: JSON lines in, JSON lines out
+            heap.reset();
+            Run run = engineRun(engine, parsers, input, dir.resolve("engine-out.jsonl"));
+            if (run == null) {
+                out.println("error: the district cannot be read");
+                return 2;
+            }
+            long enginePeak = heap.peakUsedMb();
+            long engineLive = heap.peakLiveMb();
+
+            // the reference, on the same file, in the same process
+            heap.reset();
+            Path referenceOut = dir.resolve("reference-out.jsonl");
+            long refStart = System.nanoTime();
+            long referenceCount = reference.run(input, referenceOut);
+            long referenceNanos = System.nanoTime() - refStart;
+
+            // one student at a time, warm, on this thread
+            Latency single = single(engine, input);
+            heap.close();
+
+            report(out, run, enginePeak, engineLive, referenceCount, referenceNanos, single, buildNanos);
+            return run.errors == 0 && referenceCount == run.results ? 0 : 1;
+        } finally {
+            parsers.shutdown();
+        }
+    }
+
+    private void report(PrintWriter out, Run run, long enginePeak, long engineLive, long referenceCount, long referenceNanos,
+                        Latency single, long buildNanos) {
+        CpuTimes cpu = run.cpu;
+        long results = run.results;
+        double s = seconds(run.nanos);
+        // the workers' CPU time, split between facts, rules and making lines in proportion to their clock time
+        long workerNanos = run.stats.factsNanos() + run.stats.rulesNanos() + run.serializeNanos;
+        long factsCpu = share(cpu.workers, run.stats.factsNanos(), workerNanos);
+        long rulesCpu = share(cpu.workers, run.stats.rulesNanos(), workerNanos);
+        long linesCpu = share(cpu.workers, run.serializeNanos, workerNanos);
+        out.printf(Locale.ROOT, "engine, JSON lines in -> JSON lines out (%d cores; CPU time by thread, so up to %d CPU-s per second of wall time):%n",
+                Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().availableProcessors());
+        out.printf(Locale.ROOT, "  read/parse         %7.2f s CPU  %6.1f us/student  (parser threads; lines are split on the main thread)%n",
+                seconds(cpu.readers), micros(cpu.readers, results));
+        out.printf(Locale.ROOT, "  fact computation   %7.2f s CPU  %6.1f us/student  (worker threads)%n",
+                seconds(factsCpu), micros(factsCpu, results));
+        out.printf(Locale.ROOT, "  rule evaluation    %7.2f s CPU  %6.1f us/student  (worker threads: Drools, and the plan)%n",
+                seconds(rulesCpu), micros(rulesCpu, results));
+        out.printf(Locale.ROOT, "  output writing     %7.2f s CPU  %6.1f us/student  (worker threads make the lines) + %.2f s on the main thread writing them%n",
+                seconds(linesCpu), micros(linesCpu, results), seconds(run.writeNanos));
+        out.printf(Locale.ROOT, "  main thread        %7.2f s CPU  (splitting lines, handing them out, writing)%n", seconds(cpu.main));
+        out.printf(Locale.ROOT, "  whole process      %7.2f s CPU  (all threads, GC and JIT included; GC pauses %.2f s)%n",
+                seconds(cpu.process), cpu.gcMillis / 1e3);
+        out.printf(Locale.ROOT, "  end to end         %7.2f s wall %,d students/s, %d with an error%n", s, Math.round(results / s), run.errors);
+        out.printf(Locale.ROOT, "  peak heap          %7d MB used, %d MB live after GC%n", enginePeak, engineLive);
+        out.printf(Locale.ROOT, "reference (plain Java, 1 thread, streaming parse, the core policy and the plan's core):%n");
+        out.printf(Locale.ROOT, "  end to end         %7.2f s wall %,d students/s  (%.1f us/student)%n", seconds(referenceNanos),
+                Math.round(referenceCount / seconds(referenceNanos)), micros(referenceNanos, referenceCount));
+        out.printf(Locale.ROOT, "  engine facts+rules CPU / reference's whole run: %.1fx; engine process CPU / reference: %.1fx%n",
+                (double) (factsCpu + rulesCpu) / referenceNanos, (double) cpu.process / referenceNanos);
+        out.printf(Locale.ROOT, "one student at a time (evaluate, warm, %,d students after as many untimed): p50 %.0f us, p99 %.0f us, max %.0f us%n",
+                single.count, single.p50 / 1e3, single.p99 / 1e3, single.max / 1e3);
+        out.printf(Locale.ROOT, "output: %s, reference output: %s%n", dir.resolve("engine-out.jsonl"), dir.resolve("reference-out.jsonl"));
+        out.printf(Locale.ROOT, "students=%d seconds=%.2f students_per_s=%d ratio_vs_reference=%.2f peak_heap_mb=%d build_s=%.2f p99_us=%.0f%n",
+                results, s, Math.round(results / s), (double) run.nanos / referenceNanos, enginePeak, seconds(buildNanos), single.p99 / 1e3);
+        out.flush();
+    }
+
+    /** One pass of the engine over a JSON-lines file: what it took. */
+    private record Run(long results, long errors, long nanos, long writeNanos, long serializeNanos, EvaluationStats stats, CpuTimes cpu) {
+    }
+
+    /** Streams {@code input} through the engine into {@code output}, as {@code recommend --format jsonl} does; null when it cannot be read. */
+    private static Run engineRun(OutreachEngine engine, java.util.concurrent.ExecutorService parsers, Path input, Path output)
+            throws IOException {
+        EvaluationStats stats = new EvaluationStats();
+        long writeNanos = 0;
+        long results = 0;
+        long errors = 0;
+        LongAdder serializeNanos = new LongAdder();
+        CpuTimes cpuBefore = CpuTimes.now();
+        long start = System.nanoTime();
         try (SchoolLines lines = new SchoolFileReader().parseOn(parsers).openLines(input, w -> { });
-             java.io.OutputStream w = new java.io.BufferedOutputStream(Files.newOutputStream(engineOut), 1 << 16);
+             java.io.OutputStream w = new java.io.BufferedOutputStream(Files.newOutputStream(output), 1 << 16);
              Stream<Line> stream = engine.evaluateAll(lines.school(), lines, stats, r -> {
                  long t = System.nanoTime();
                  byte[] json = ResultWriter.jsonLineBytes(r); // on the worker threads
@@ -133,55 +223,71 @@ public final class Bench {
             w.flush();
             writeNanos += System.nanoTime() - t;
         } catch (SchoolFileException e) {
-            out.println("error: " + e.problem());
-            return 2;
+            return null;
         }
-        long engineNanos = System.nanoTime() - start;
-        CpuTimes cpu = CpuTimes.now().minus(cpuBefore);
-        parsers.shutdown(); // after the CPU times: a thread that ended no longer reports its time
-        long enginePeak = heap.peakUsedMb();
-        long engineLive = heap.peakLiveMb();
+        long nanos = System.nanoTime() - start;
+        return new Run(results, errors, nanos, writeNanos, serializeNanos.sum(), stats, CpuTimes.now().minus(cpuBefore));
+    }
 
-        // the reference, on the same file, in the same process
-        heap.reset();
-        Path referenceOut = dir.resolve("reference-out.jsonl");
-        ReferenceEvaluator reference = new ReferenceEvaluator(engine.policy(), engine.catalog());
-        long refStart = System.nanoTime();
-        long referenceCount = reference.run(input, referenceOut);
-        long referenceNanos = System.nanoTime() - refStart;
-        heap.close();
+    /** The school line and the first {@code n} students of the district (made once, kept beside it). */
+    private static Path warmUpFile(Path district, int n) throws IOException {
+        Path slice = district.resolveSibling(district.getFileName().toString().replace(".jsonl", "") + "-first" + n + ".jsonl");
+        if (Files.isRegularFile(slice)) {
+            return slice;
+        }
+        Path partial = slice.resolveSibling(slice.getFileName() + ".partial");
+        try (java.io.InputStream in = new java.io.BufferedInputStream(Files.newInputStream(district), 1 << 16);
+             java.io.OutputStream o = new java.io.BufferedOutputStream(Files.newOutputStream(partial), 1 << 16)) {
+            int lines = 0;
+            for (int b = in.read(); b >= 0 && lines <= n; b = in.read()) {
+                o.write(b);
+                if (b == '\n') {
+                    lines++;
+                }
+            }
+        }
+        Files.move(partial, slice, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        return slice;
+    }
 
-        double s = seconds(engineNanos);
-        // the workers' CPU time, split between facts, rules and making lines in proportion to their clock time
-        long workerNanos = stats.factsNanos() + stats.rulesNanos() + serializeNanos.sum();
-        long factsCpu = share(cpu.workers, stats.factsNanos(), workerNanos);
-        long rulesCpu = share(cpu.workers, stats.rulesNanos(), workerNanos);
-        long linesCpu = share(cpu.workers, serializeNanos.sum(), workerNanos);
-        out.printf(Locale.ROOT, "engine, JSON lines in -> JSON lines out (%d cores; CPU time by thread, so up to %d CPU-s per second of wall time):%n",
-                Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().availableProcessors());
-        out.printf(Locale.ROOT, "  read/parse         %7.2f s CPU  %6.1f us/student  (parser threads; lines are split on the main thread)%n",
-                seconds(cpu.readers), micros(cpu.readers, results));
-        out.printf(Locale.ROOT, "  fact computation   %7.2f s CPU  %6.1f us/student  (worker threads)%n",
-                seconds(factsCpu), micros(factsCpu, results));
-        out.printf(Locale.ROOT, "  rule evaluation    %7.2f s CPU  %6.1f us/student  (worker threads: Drools, and merging into recommendations)%n",
-                seconds(rulesCpu), micros(rulesCpu, results));
-        out.printf(Locale.ROOT, "  output writing     %7.2f s CPU  %6.1f us/student  (worker threads make the lines) + %.2f s on the main thread writing them%n",
-                seconds(linesCpu), micros(linesCpu, results), seconds(writeNanos));
-        out.printf(Locale.ROOT, "  main thread        %7.2f s CPU  (splitting lines, handing them out, writing)%n", seconds(cpu.main));
-        out.printf(Locale.ROOT, "  whole process      %7.2f s CPU  (all threads, GC and JIT included; GC pauses %.2f s)%n",
-                seconds(cpu.process), cpu.gcMillis / 1e3);
-        out.printf(Locale.ROOT, "  end to end         %7.2f s wall %,d students/s, %d with an error%n", s, Math.round(results / s), errors);
-        out.printf(Locale.ROOT, "  peak heap          %7d MB used, %d MB live after GC%n", enginePeak, engineLive);
-        out.printf(Locale.ROOT, "reference (plain Java, 1 thread, streaming parse, core policy only):%n");
-        out.printf(Locale.ROOT, "  end to end         %7.2f s wall %,d students/s  (%.1f us/student)%n", seconds(referenceNanos),
-                Math.round(referenceCount / seconds(referenceNanos)), micros(referenceNanos, referenceCount));
-        out.printf(Locale.ROOT, "  engine facts+rules CPU / reference's whole run: %.1fx; engine process CPU / reference: %.1fx%n",
-                (double) (factsCpu + rulesCpu) / referenceNanos, (double) cpu.process / referenceNanos);
-        out.printf(Locale.ROOT, "output: %s, reference output: %s%n", engineOut, referenceOut);
-        out.printf(Locale.ROOT, "students=%d seconds=%.2f students_per_s=%d ratio_vs_reference=%.2f peak_heap_mb=%d%n",
-                results, s, Math.round(results / s), (double) engineNanos / referenceNanos, enginePeak);
-        out.flush();
-        return errors == 0 && referenceCount == results ? 0 : 1;
+    /** Latencies of {@code evaluate}, one student at a time on one thread, in nanoseconds. */
+    record Latency(int count, double p50, double p99, double max) {
+    }
+
+    /**
+     * {@link OutreachEngine#evaluate} of the district's first {@value #SINGLE} students one at a time,
+     * each timed alone, after the same students once untimed: what an SIS waits for when a clerk
+     * marks one child absent. The JMH benchmark {@code EvaluateBenchmark} measures the same call.
+     */
+    private static Latency single(OutreachEngine engine, Path input) throws IOException {
+        java.util.List<org.attendanceoutreach.school.Student> some = new java.util.ArrayList<>(SINGLE);
+        org.attendanceoutreach.school.School school;
+        try (SchoolLines lines = new SchoolFileReader().openLines(input, w -> { })) {
+            school = lines.school();
+            while (some.size() < SINGLE && lines.hasNext()) {
+                org.attendanceoutreach.read.StudentInput in = lines.next();
+                if (in.ok()) {
+                    some.add(in.student());
+                }
+            }
+        } catch (SchoolFileException e) {
+            return new Latency(0, 0, 0, 0);
+        }
+        for (org.attendanceoutreach.school.Student s : some) {
+            engine.evaluate(school, s);
+        }
+        long[] nanos = new long[some.size()];
+        for (int i = 0; i < nanos.length; i++) {
+            long t = System.nanoTime();
+            engine.evaluate(school, some.get(i));
+            nanos[i] = System.nanoTime() - t;
+        }
+        java.util.Arrays.sort(nanos);
+        if (nanos.length == 0) {
+            return new Latency(0, 0, 0, 0);
+        }
+        return new Latency(nanos.length, nanos[nanos.length / 2], nanos[Math.min(nanos.length - 1, (int) Math.ceil(nanos.length * 0.99) - 1)],
+                nanos[nanos.length - 1]);
     }
 
     /** CPU time so far, by thread group (nanoseconds), and GC pause time. */

@@ -99,7 +99,7 @@ class EngineLimitsAndThreadsTest {
     }
 
     /**
-     * Students are fired 32 to a session; when a rule fails for one of them, the batch falls back to
+     * Students are fired 256 to a session; when a rule fails for one of them, the batch falls back to
      * one student at a time, so every student gets exactly what evaluating it alone gives.
      */
     @Test
@@ -156,7 +156,7 @@ class EngineLimitsAndThreadsTest {
             assertTrue(all.stream().anyMatch(r -> r.rulesFired().contains("call in the first phase")));
         }
         try (OutreachEngine engine = OutreachEngine.builder().rulesFolder(Path.of("rules")).build()) {
-            assertEquals(32, engine.rules().batchSize());
+            assertEquals(256, engine.rules().batchSize());
         }
     }
 

@@ -70,8 +70,10 @@ public final class FactsCalculator {
         int enrolled = Math.max(0, to - from + 1);
 
         // one pass over the absences: validate, count, index by day
-        // by school-day index: the absence that counts as missed, and which entry listed the day
-        Absence[] missedByDay = new Absence[days.size()];
+        // by school-day index: the share of the day missed (0: not missed), what kind of day it was, and
+        // which entry listed the day
+        double[] missedByDay = new double[days.size()];
+        byte[] kindByDay = new byte[days.size()];
         int[] listedAt = new int[days.size()];
         StudentFacts.Builder b = new StudentFacts.Builder();
         double missed = 0;
@@ -97,7 +99,8 @@ public final class FactsCalculator {
                 continue;
             }
             missed += a.portion();
-            missedByDay[k] = a;
+            missedByDay[k] = a.portion();
+            kindByDay[k] = kind(a);
             if (a.isForHealth()) {
                 forHealth += a.portion();
             }
@@ -121,20 +124,20 @@ public final class FactsCalculator {
         boolean inRun = to == todayIndex; // a student withdrawn before today has no current run
         double lately = 0;
         for (int i = to; i >= from && (inRun || todayIndex - i < window); i--) {
-            Absence a = missedByDay[i];
+            double portion = missedByDay[i];
             if (inRun) {
-                if (a != null && a.portion() >= 0.5) {
+                if (portion >= 0.5) {
                     run++;
                 } else {
                     inRun = false;
                 }
             }
-            if (todayIndex - i < window && a != null) {
-                lately += a.portion();
+            if (todayIndex - i < window) {
+                lately += portion;
             }
         }
 
-        replay(b, days, missedByDay, from, to);
+        replay(b, days, missedByDay, kindByDay, from, to);
         b.missedInFirstWeeks = missedInFirstWeeks(missedByDay, from, to);
         b.earlyWarningSchoolDays = policy.earlyWarningSchoolDays();
         if (!s.interventions().isEmpty() || s.mentor() != null) {
@@ -178,7 +181,7 @@ public final class FactsCalculator {
      * lately, the days the barrier and illness counts reached the policy's numbers, the first day
      * missed for housing. One pass; the counts on a day include that day.
      */
-    private void replay(StudentFacts.Builder b, SchoolDays days, Absence[] missedByDay, int from, int to) {
+    private void replay(StudentFacts.Builder b, SchoolDays days, double[] missedByDay, byte[] kindByDay, int from, int to) {
         int window = policy.recentSchoolDays();
         int firstWeeks = policy.earlyWarningSchoolDays();
         double early = 0;
@@ -187,30 +190,30 @@ public final class FactsCalculator {
         double barrier = 0;
         double lately = 0;
         for (int i = from; i <= to; i++) {
-            Absence a = missedByDay[i];
-            if (a != null) {
-                missed += a.portion();
-                lately += a.portion();
-                if (a.isForHealth()) {
-                    health += a.portion();
+            int kind = kindByDay[i];
+            if (kind != 0) {
+                double portion = missedByDay[i];
+                missed += portion;
+                lately += portion;
+                if ((kind & HEALTH) != 0) {
+                    health += portion;
                 }
-                if (a.reason() == AbsenceReason.TRANSPORTATION || a.reason() == AbsenceReason.FAMILY
-                        || a.reason() == AbsenceReason.HOUSING) {
-                    barrier += a.portion();
+                if ((kind & BARRIER) != 0) {
+                    barrier += portion;
                 }
-                if (a.reason() == AbsenceReason.HOUSING && b.housingSince == null) {
+                if ((kind & HOUSING) != 0 && b.housingSince == null) {
                     b.housingSince = days.day(i);
                 }
                 if (i - from < firstWeeks) {
-                    early += a.portion();
+                    early += portion;
                     if (b.earlyWarningSince == null && early >= policy.earlyWarningDaysMissed()) {
                         b.earlyWarningSince = days.day(i);
                     }
                 }
             }
             int gone = i - window;
-            if (gone >= from && missedByDay[gone] != null) {
-                lately -= missedByDay[gone].portion();
+            if (gone >= from) {
+                lately -= missedByDay[gone];
             }
             int enrolled = i - from + 1;
             if (enrolled >= policy.minimumEnrolledDays()) {
@@ -243,14 +246,34 @@ public final class FactsCalculator {
     }
 
     /** Days missed in the student's first {@code early-warning-school-days} enrolled school days, up to today. */
-    private double missedInFirstWeeks(Absence[] missedByDay, int from, int to) {
+    private double missedInFirstWeeks(double[] missedByDay, int from, int to) {
         double n = 0;
         for (int i = from; i <= to && i - from < policy.earlyWarningSchoolDays(); i++) {
-            if (missedByDay[i] != null) {
-                n += missedByDay[i].portion();
-            }
+            n += missedByDay[i];
         }
         return n;
+    }
+
+    // what kind of day missed it was (a day not missed is 0)
+    private static final byte MISSED = 1;
+    private static final byte HEALTH = 2;
+    private static final byte BARRIER = 4;
+    private static final byte HOUSING = 8;
+
+    /** The kind of a day missed: health (illness, medical), a barrier (transportation, family, housing), housing. */
+    private static byte kind(Absence a) {
+        AbsenceReason r = a.reason();
+        int k = MISSED;
+        if (a.isForHealth()) {
+            k |= HEALTH;
+        }
+        if (r == AbsenceReason.TRANSPORTATION || r == AbsenceReason.FAMILY || r == AbsenceReason.HOUSING) {
+            k |= BARRIER;
+        }
+        if (r == AbsenceReason.HOUSING) {
+            k |= HOUSING;
+        }
+        return (byte) k;
     }
 
     /**
@@ -261,7 +284,7 @@ public final class FactsCalculator {
      * the trend. A tier-2 support in place long enough and not improving is recorded, with the first
      * school day it was so (replayed day by day, so it does not move when the engine runs again).
      */
-    private void supports(StudentFacts.Builder b, Student s, SchoolDays days, LocalDate today, Absence[] missedByDay,
+    private void supports(StudentFacts.Builder b, Student s, SchoolDays days, LocalDate today, double[] missedByDay,
                           int from, int to) {
         List<Intervention> all = new java.util.ArrayList<>(s.interventions());
         for (int i = 0; i < all.size(); i++) {
@@ -296,11 +319,11 @@ public final class FactsCalculator {
             int daysSince = Math.max(0, to - start + 1);
             double missedBefore = 0;
             for (int i = from; i < from + daysBefore; i++) {
-                missedBefore += missedByDay[i] == null ? 0 : missedByDay[i].portion();
+                missedBefore += missedByDay[i];
             }
             double missedSince = 0;
             for (int i = start; i <= to; i++) {
-                missedSince += missedByDay[i] == null ? 0 : missedByDay[i].portion();
+                missedSince += missedByDay[i];
             }
             Double rateBefore = daysBefore == 0 ? null : missedBefore / daysBefore;
             Double rateSince = daysSince == 0 ? null : missedSince / daysSince;
@@ -312,7 +335,7 @@ public final class FactsCalculator {
                 // the first school day it was in place long enough and not improving
                 double m = 0;
                 for (int i = start; i <= to; i++) {
-                    m += missedByDay[i] == null ? 0 : missedByDay[i].portion();
+                    m += missedByDay[i];
                     int n = i - start + 1;
                     if (trend(n, m / n, baseline) == Trend.NOT_IMPROVING) {
                         LocalDate day = days.day(i);
@@ -426,7 +449,10 @@ public final class FactsCalculator {
 
     private static void contact(StudentFacts.Builder b, Student s, School school) {
         Contact chosen = contactToReach(s);
-        boolean hasEdm = s.contacts().stream().anyMatch(c -> c.role() == ContactRole.EDUCATION_DECISION_MAKER);
+        boolean hasEdm = false;
+        for (Contact c : s.contacts()) {
+            hasEdm |= c.role() == ContactRole.EDUCATION_DECISION_MAKER;
+        }
         b.hasEducationDecisionMaker = hasEdm;
         b.contactRole = chosen == null ? null : chosen.role();
         // a wrong number logged for this contact (or for no contact in particular) since the family was

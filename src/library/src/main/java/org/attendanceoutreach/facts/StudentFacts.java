@@ -103,7 +103,7 @@ public final class StudentFacts {
     /** By support tier (index 1 … 3): the first day the rules said the student needed it. */
     private final LocalDate[] supportTierSince = new LocalDate[4];
     /** Rule name to the condition intensive practices wait for (set by relationship-first rules). */
-    private final Map<String, String> intensiveWaits = new TreeMap<>();
+    private Map<String, String> intensiveWaits; // made when a rule first holds them
 
     StudentFacts(Builder b) {
         this.studentId = b.studentId;
@@ -559,12 +559,15 @@ public final class StudentFacts {
 
     /** Intensive practices wait until {@code condition} (in plain words); called through {@code Advice.holdIntensive}. */
     public void holdIntensive(String rule, String condition) {
-        intensiveWaits.merge(rule, condition, (a, b) -> a);
+        if (intensiveWaits == null) {
+            intensiveWaits = new TreeMap<>();
+        }
+        intensiveWaits.putIfAbsent(rule, java.util.Objects.requireNonNull(condition, "condition"));
     }
 
     /** What intensive practices wait for, in plain words (null: they need not wait). */
     public String getIntensiveWaitsFor() {
-        if (intensiveWaits.isEmpty()) {
+        if (intensiveWaits == null) {
             return null;
         }
         return String.join(" and ", new TreeSet<>(intensiveWaits.values()));

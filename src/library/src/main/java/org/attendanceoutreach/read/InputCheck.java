@@ -74,8 +74,9 @@ public final class InputCheck {
         language("context.homeLanguage", s.context().homeLanguage());
         List<Contact> contacts = s.contacts();
         for (int i = 0; i < contacts.size(); i++) {
-            if (contacts.get(i).language() != null) {
-                language("contacts[" + i + "].language", contacts.get(i).language());
+            String tag = contacts.get(i).language();
+            if (tag != null && !GOOD_TAGS.contains(tag)) {
+                language("contacts[" + i + "].language", tag);
             }
         }
         Double prior = s.priorYearAbsenceRate();
@@ -94,11 +95,15 @@ public final class InputCheck {
         }
         List<Meeting> meetings = s.meetings();
         for (int i = 0; i < meetings.size(); i++) {
-            date("meetings[" + i + "].date", meetings.get(i).date());
+            if (!inRange(meetings.get(i).date())) {
+                date("meetings[" + i + "].date", meetings.get(i).date());
+            }
         }
         List<OutreachRecord> outreach = s.outreach();
         for (int i = 0; i < outreach.size(); i++) {
-            date("outreach[" + i + "].date", outreach.get(i).date());
+            if (!inRange(outreach.get(i).date())) {
+                date("outreach[" + i + "].date", outreach.get(i).date());
+            }
         }
         interventions(s.interventions());
     }
@@ -145,6 +150,11 @@ public final class InputCheck {
 
     private static boolean overlap(Intervention a, Intervention b) {
         return (a.endedOn() == null || !a.endedOn().isBefore(b.startedOn())) && (b.endedOn() == null || !b.endedOn().isBefore(a.startedOn()));
+    }
+
+    /** Whether a date is null or in the years allowed (the field's name is made only for a date that is not). */
+    private static boolean inRange(LocalDate d) {
+        return d == null || d.getYear() >= FIRST_YEAR && d.getYear() <= LAST_YEAR;
     }
 
     /** A date of a record: null (not given) or in the years {@value #FIRST_YEAR} … {@value #LAST_YEAR}. */

@@ -77,6 +77,8 @@ public final class SchoolFileReader {
     public static final long MAX_FILE_BYTES = 64L << 20;
 
     private final ObjectMapper mapper;
+    /** The same limits and strictness for {@link StudentStreamReader}, which finds keys given twice itself (faster). */
+    private final com.fasterxml.jackson.core.JsonFactory streaming;
     private final java.util.concurrent.Executor parsers;
 
     /** A reader that parses JSON lines on the thread that iterates them. */
@@ -98,6 +100,8 @@ public final class SchoolFileReader {
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 .deactivateDefaultTyping()
                 .build();
+        this.streaming = mapper.getFactory().rebuild()
+                .disable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
     }
 
     /** Reads a file; {@code name} is how the file is named in messages (as the user gave it). */
@@ -181,7 +185,7 @@ public final class SchoolFileReader {
         } catch (IOException e) {
             return readStudentLineCarefully(name, lineNumber, line, length, warnings); // which words the problem
         }
-        Student plain = StudentStreamReader.read(mapper.getFactory(), line, length);
+        Student plain = StudentStreamReader.read(streaming, line, length);
         if (plain != null) {
             return StudentInput.of(plain);
         }

@@ -35,7 +35,8 @@ import java.util.Map;
  * wrong type, a bad date, a value out of range, a key twice, JSON that is not JSON, text after the
  * object) it gives up and returns null, and {@link SchoolFileReader} reads the line again the
  * careful way (tree, {@code JsonFields}, {@code InputCheck}), which finds the problem and says it in
- * the usual words. So a line read here is the student the careful way gives (same builder, same
+ * the usual words. The parser it is given need not find keys given twice: every object here notes
+ * the keys it has read, and gives up on one given again. So a line read here is the student the careful way gives (same builder, same
  * checks, same language tags: {@code StudentStreamReaderTest} compares the two on generated and
  * mutated lines), and every problem is still reported by the one reader that words problems.
  * Stateless and thread-safe.
@@ -105,24 +106,67 @@ final class StudentStreamReader {
         List<Intervention> interventions = List.of();
         String firstName = null;
         String lastName = null;
+        int seen = 0; // each key once (the careful reader words a key given twice)
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String name = p.currentName();
             JsonToken t = p.nextToken();
             switch (name) {
-                case "studentId" -> id = text(p, t);
-                case "grade" -> grade = text(p, t);
-                case "enrolledOn" -> enrolledOn = date(p, t);
-                case "withdrawnOn" -> withdrawnOn = date(p, t);
-                case "context" -> context = t == JsonToken.VALUE_NULL ? StudentContext.NONE : context(p, t);
-                case "contacts" -> contacts = contacts(p, t);
-                case "absences" -> absences = absences(p, t);
-                case "priorYearAbsenceRate" -> prior = number(p, t);
-                case "mentor" -> mentor = t == JsonToken.VALUE_NULL ? null : mentor(p, t);
-                case "meetings" -> meetings = meetings(p, t);
-                case "outreach" -> outreach = outreach(p, t);
-                case "interventions" -> interventions = interventions(p, t);
-                case "firstName" -> firstName = text(p, t);
-                case "lastName" -> lastName = text(p, t);
+                case "studentId" -> {
+                    seen = once(seen, 1);
+                    id = text(p, t);
+                }
+                case "grade" -> {
+                    seen = once(seen, 2);
+                    grade = text(p, t);
+                }
+                case "enrolledOn" -> {
+                    seen = once(seen, 4);
+                    enrolledOn = date(p, t);
+                }
+                case "withdrawnOn" -> {
+                    seen = once(seen, 8);
+                    withdrawnOn = date(p, t);
+                }
+                case "context" -> {
+                    seen = once(seen, 16);
+                    context = t == JsonToken.VALUE_NULL ? StudentContext.NONE : context(p, t);
+                }
+                case "contacts" -> {
+                    seen = once(seen, 32);
+                    contacts = contacts(p, t);
+                }
+                case "absences" -> {
+                    seen = once(seen, 64);
+                    absences = absences(p, t);
+                }
+                case "priorYearAbsenceRate" -> {
+                    seen = once(seen, 128);
+                    prior = number(p, t);
+                }
+                case "mentor" -> {
+                    seen = once(seen, 256);
+                    mentor = t == JsonToken.VALUE_NULL ? null : mentor(p, t);
+                }
+                case "meetings" -> {
+                    seen = once(seen, 512);
+                    meetings = meetings(p, t);
+                }
+                case "outreach" -> {
+                    seen = once(seen, 1024);
+                    outreach = outreach(p, t);
+                }
+                case "interventions" -> {
+                    seen = once(seen, 2048);
+                    interventions = interventions(p, t);
+                }
+                case "firstName" -> {
+                    seen = once(seen, 4096);
+                    firstName = text(p, t);
+                }
+                case "lastName" -> {
+                    seen = once(seen, 8192);
+                    lastName = text(p, t);
+                }
                 default -> throw NOT_PLAIN; // unknown: a warning the careful reader gives
             }
         }
@@ -137,17 +181,39 @@ final class StudentStreamReader {
     private static StudentContext context(JsonParser p, JsonToken t) throws IOException, NotPlain {
         expect(t, JsonToken.START_OBJECT);
         StudentContext.Builder c = StudentContext.builder();
+        int seen = 0; // each key once (the careful reader words a key given twice)
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String name = p.currentName();
             JsonToken v = p.nextToken();
             switch (name) {
-                case "fosterCare" -> c.fosterCare(flag(v));
-                case "iep" -> c.iep(flag(v));
-                case "englishLearner" -> c.englishLearner(flag(v));
-                case "homeLanguage" -> c.homeLanguage(language(p, v));
-                case "homeless" -> c.homeless(flag(v));
-                case "juvenileJustice" -> c.juvenileJustice(flag(v));
-                case "newToSchool" -> c.newToSchool(flag(v));
+                case "fosterCare" -> {
+                    seen = once(seen, 1);
+                    c.fosterCare(flag(v));
+                }
+                case "iep" -> {
+                    seen = once(seen, 2);
+                    c.iep(flag(v));
+                }
+                case "englishLearner" -> {
+                    seen = once(seen, 4);
+                    c.englishLearner(flag(v));
+                }
+                case "homeLanguage" -> {
+                    seen = once(seen, 8);
+                    c.homeLanguage(language(p, v));
+                }
+                case "homeless" -> {
+                    seen = once(seen, 16);
+                    c.homeless(flag(v));
+                }
+                case "juvenileJustice" -> {
+                    seen = once(seen, 32);
+                    c.juvenileJustice(flag(v));
+                }
+                case "newToSchool" -> {
+                    seen = once(seen, 64);
+                    c.newToSchool(flag(v));
+                }
                 default -> throw NOT_PLAIN;
             }
         }
@@ -168,16 +234,35 @@ final class StudentStreamReader {
             String phone = null;
             PhoneStatus status = null;
             String language = null;
+            int seen = 0; // each key once (the careful reader words a key given twice)
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String key = p.currentName();
                 JsonToken v = p.nextToken();
                 switch (key) {
-                    case "role" -> role = code(p, v, CONTACT_ROLES);
-                    case "relationship" -> relationship = text(p, v);
-                    case "name" -> name = text(p, v);
-                    case "phone" -> phone = text(p, v);
-                    case "phoneStatus" -> status = code(p, v, PHONE_STATUSES);
-                    case "language" -> language = language(p, v);
+                    case "role" -> {
+                        seen = once(seen, 1);
+                        role = code(p, v, CONTACT_ROLES);
+                    }
+                    case "relationship" -> {
+                        seen = once(seen, 2);
+                        relationship = text(p, v);
+                    }
+                    case "name" -> {
+                        seen = once(seen, 4);
+                        name = text(p, v);
+                    }
+                    case "phone" -> {
+                        seen = once(seen, 8);
+                        phone = text(p, v);
+                    }
+                    case "phoneStatus" -> {
+                        seen = once(seen, 16);
+                        status = code(p, v, PHONE_STATUSES);
+                    }
+                    case "language" -> {
+                        seen = once(seen, 32);
+                        language = language(p, v);
+                    }
                     default -> throw NOT_PLAIN;
                 }
             }
@@ -201,14 +286,27 @@ final class StudentStreamReader {
             AbsenceType type = null;
             AbsenceReason reason = null;
             Double portion = null;
+            int seen = 0; // each key once (the careful reader words a key given twice)
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String key = p.currentName();
                 JsonToken v = p.nextToken();
                 switch (key) {
-                    case "date" -> date = date(p, v);
-                    case "type" -> type = code(p, v, ABSENCE_TYPES);
-                    case "reason" -> reason = code(p, v, ABSENCE_REASONS);
-                    case "portion" -> portion = number(p, v);
+                    case "date" -> {
+                        seen = once(seen, 1);
+                        date = date(p, v);
+                    }
+                    case "type" -> {
+                        seen = once(seen, 2);
+                        type = code(p, v, ABSENCE_TYPES);
+                    }
+                    case "reason" -> {
+                        seen = once(seen, 4);
+                        reason = code(p, v, ABSENCE_REASONS);
+                    }
+                    case "portion" -> {
+                        seen = once(seen, 8);
+                        portion = number(p, v);
+                    }
                     default -> throw NOT_PLAIN;
                 }
             }
@@ -224,12 +322,19 @@ final class StudentStreamReader {
         expect(t, JsonToken.START_OBJECT);
         LocalDate assigned = null;
         LocalDate introduced = null;
+        int seen = 0; // each key once (the careful reader words a key given twice)
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String key = p.currentName();
             JsonToken v = p.nextToken();
             switch (key) {
-                case "assignedOn" -> assigned = date(p, v);
-                case "familyIntroducedOn" -> introduced = date(p, v);
+                case "assignedOn" -> {
+                    seen = once(seen, 1);
+                    assigned = date(p, v);
+                }
+                case "familyIntroducedOn" -> {
+                    seen = once(seen, 2);
+                    introduced = date(p, v);
+                }
                 default -> throw NOT_PLAIN;
             }
         }
@@ -249,12 +354,19 @@ final class StudentStreamReader {
             expect(e, JsonToken.START_OBJECT);
             MeetingType type = null;
             LocalDate date = null;
+            int seen = 0; // each key once (the careful reader words a key given twice)
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String key = p.currentName();
                 JsonToken v = p.nextToken();
                 switch (key) {
-                    case "type" -> type = code(p, v, MEETING_TYPES);
-                    case "date" -> date = date(p, v);
+                    case "type" -> {
+                        seen = once(seen, 1);
+                        type = code(p, v, MEETING_TYPES);
+                    }
+                    case "date" -> {
+                        seen = once(seen, 2);
+                        date = date(p, v);
+                    }
                     default -> throw NOT_PLAIN;
                 }
             }
@@ -279,16 +391,35 @@ final class StudentStreamReader {
             OutreachOutcome outcome = null;
             boolean positive = false;
             ContactRole role = null;
+            int seen = 0; // each key once (the careful reader words a key given twice)
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String key = p.currentName();
                 JsonToken v = p.nextToken();
                 switch (key) {
-                    case "date" -> date = date(p, v);
-                    case "kind" -> kind = code(p, v, OUTREACH_KINDS);
-                    case "outcome" -> outcome = code(p, v, OUTREACH_OUTCOMES);
-                    case "positive" -> positive = flag(v);
-                    case "by" -> code(p, v, OWNERS); // checked, not used by the plan yet
-                    case "contactRole" -> role = code(p, v, CONTACT_ROLES);
+                    case "date" -> {
+                        seen = once(seen, 1);
+                        date = date(p, v);
+                    }
+                    case "kind" -> {
+                        seen = once(seen, 2);
+                        kind = code(p, v, OUTREACH_KINDS);
+                    }
+                    case "outcome" -> {
+                        seen = once(seen, 4);
+                        outcome = code(p, v, OUTREACH_OUTCOMES);
+                    }
+                    case "positive" -> {
+                        seen = once(seen, 8);
+                        positive = flag(v);
+                    }
+                    case "by" -> {
+                        seen = once(seen, 16);
+                        code(p, v, OWNERS); // checked, not used by the plan yet
+                    }
+                    case "contactRole" -> {
+                        seen = once(seen, 32);
+                        role = code(p, v, CONTACT_ROLES);
+                    }
                     default -> throw NOT_PLAIN;
                 }
             }
@@ -311,13 +442,23 @@ final class StudentStreamReader {
             String practice = null;
             LocalDate started = null;
             LocalDate ended = null;
+            int seen = 0; // each key once (the careful reader words a key given twice)
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String key = p.currentName();
                 JsonToken v = p.nextToken();
                 switch (key) {
-                    case "intervention" -> practice = text(p, v);
-                    case "startedOn" -> started = date(p, v);
-                    case "endedOn" -> ended = date(p, v);
+                    case "intervention" -> {
+                        seen = once(seen, 1);
+                        practice = text(p, v);
+                    }
+                    case "startedOn" -> {
+                        seen = once(seen, 2);
+                        started = date(p, v);
+                    }
+                    case "endedOn" -> {
+                        seen = once(seen, 4);
+                        ended = date(p, v);
+                    }
                     default -> throw NOT_PLAIN;
                 }
             }
@@ -330,6 +471,14 @@ final class StudentStreamReader {
     }
 
     // ---- values: as JsonFields reads them, giving up wherever it would complain ----------------------
+
+    /** {@code seen} with {@code bit} added; gives up when it was there (a key twice in one object). */
+    private static int once(int seen, int bit) throws NotPlain {
+        if ((seen & bit) != 0) {
+            throw NOT_PLAIN;
+        }
+        return seen | bit;
+    }
 
     private static void expect(JsonToken t, JsonToken wanted) throws NotPlain {
         if (t != wanted) {

@@ -313,39 +313,49 @@ public final class FactsCalculator {
             if (x.intervention().equals(Intervention.SUCCESS_MENTOR) && b.mentorFromSupport == null) {
                 b.mentorFromSupport = x.startedOn();
             }
-            Practice practice = catalog.get(x.intervention());
-            int start = Math.max(from, days.firstOnOrAfter(x.startedOn()));
-            int daysBefore = Math.max(0, Math.min(to, start - 1) - from + 1);
-            int daysSince = Math.max(0, to - start + 1);
-            double missedBefore = 0;
-            for (int i = from; i < from + daysBefore; i++) {
-                missedBefore += missedByDay[i];
-            }
-            double missedSince = 0;
+            progress(b, x, s.priorYearAbsenceRate(), days, missedByDay, from, to);
+        }
+    }
+
+    /**
+     * How the student is doing since a support in place started (added to {@code b.progress}), and
+     * for a tier-2 support not improving, the first school day it was so. (A method of its own: the
+     * JIT compiled {@link #supports} with all of this inside it for seconds, again and again.)
+     */
+    private void progress(StudentFacts.Builder b, Intervention x, Double priorYear, SchoolDays days, double[] missedByDay,
+                          int from, int to) {
+        Practice practice = catalog.get(x.intervention());
+        int start = Math.max(from, days.firstOnOrAfter(x.startedOn()));
+        int daysBefore = Math.max(0, Math.min(to, start - 1) - from + 1);
+        int daysSince = Math.max(0, to - start + 1);
+        double missedBefore = 0;
+        for (int i = from; i < from + daysBefore; i++) {
+            missedBefore += missedByDay[i];
+        }
+        double missedSince = 0;
+        for (int i = start; i <= to; i++) {
+            missedSince += missedByDay[i];
+        }
+        Double rateBefore = daysBefore == 0 ? null : missedBefore / daysBefore;
+        Double rateSince = daysSince == 0 ? null : missedSince / daysSince;
+        Baseline baseline = baseline(rateBefore, priorYear);
+        Trend trend = trend(daysSince, rateSince, baseline);
+        b.progress.add(new Progress(x.intervention(), x.startedOn(), daysBefore, daysSince, round(rateBefore), round(rateSince),
+                trend, progressInWords(x, daysBefore, daysSince, missedBefore, missedSince, rateBefore, rateSince, baseline, trend)));
+        if (practice.supportTier() == 2 && trend == Trend.NOT_IMPROVING) {
+            // the first school day it was in place long enough and not improving
+            double m = 0;
             for (int i = start; i <= to; i++) {
-                missedSince += missedByDay[i];
-            }
-            Double rateBefore = daysBefore == 0 ? null : missedBefore / daysBefore;
-            Double rateSince = daysSince == 0 ? null : missedSince / daysSince;
-            Baseline baseline = baseline(rateBefore, s.priorYearAbsenceRate());
-            Trend trend = trend(daysSince, rateSince, baseline);
-            b.progress.add(new Progress(x.intervention(), x.startedOn(), daysBefore, daysSince, round(rateBefore), round(rateSince),
-                    trend, progressInWords(x, daysBefore, daysSince, missedBefore, missedSince, rateBefore, rateSince, baseline, trend)));
-            if (practice.supportTier() == 2 && trend == Trend.NOT_IMPROVING) {
-                // the first school day it was in place long enough and not improving
-                double m = 0;
-                for (int i = start; i <= to; i++) {
-                    m += missedByDay[i];
-                    int n = i - start + 1;
-                    if (trend(n, m / n, baseline) == Trend.NOT_IMPROVING) {
-                        LocalDate day = days.day(i);
-                        if (b.tier2NotImprovingSince == null || day.isBefore(b.tier2NotImprovingSince)) {
-                            b.tier2NotImprovingSince = day;
-                            b.tier2NotImprovingInWords = b.progress.get(b.progress.size() - 1).because();
-                        }
-                        b.tier2RateSince = Math.max(b.tier2RateSince, rateSince);
-                        break;
+                m += missedByDay[i];
+                int n = i - start + 1;
+                if (trend(n, m / n, baseline) == Trend.NOT_IMPROVING) {
+                    LocalDate day = days.day(i);
+                    if (b.tier2NotImprovingSince == null || day.isBefore(b.tier2NotImprovingSince)) {
+                        b.tier2NotImprovingSince = day;
+                        b.tier2NotImprovingInWords = b.progress.get(b.progress.size() - 1).because();
                     }
+                    b.tier2RateSince = Math.max(b.tier2RateSince, rateSince);
+                    break;
                 }
             }
         }

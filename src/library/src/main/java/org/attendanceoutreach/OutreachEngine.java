@@ -189,7 +189,7 @@ public final class OutreachEngine implements AutoCloseable {
                 };
             }
         };
-        ReadAhead<List<T>> ahead = new ReadAhead<>(executor, chunks, 4 * cores(), watchdog::broken);
+        ReadAhead<List<T>> ahead = new ReadAhead<>(executor, chunks, 2 * cores(), watchdog::broken);
         Iterator<T> flat = new Iterator<>() {
             private Iterator<T> current = java.util.Collections.emptyIterator();
 

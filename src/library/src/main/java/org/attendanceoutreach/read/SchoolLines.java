@@ -42,7 +42,7 @@ public final class SchoolLines implements Iterator<StudentInput>, Closeable {
     static final int MAX_LINE_BYTES = 16 << 20;
     /** Lines per chunk handed to a parser thread, and how many chunks may be read ahead. */
     private static final int CHUNK = 256;
-    private static final int AHEAD = 4 * Math.max(1, Runtime.getRuntime().availableProcessors());
+    private static final int AHEAD = 2 * Math.max(1, Runtime.getRuntime().availableProcessors());
 
     private final SchoolFileReader reader;
     private final String file;

@@ -75,12 +75,27 @@ public final class TextInput {
      * Checks that {@code bytes[0, length)} is well-formed UTF-8 (decoding it into a small reused
      * buffer, so nothing is kept); throws a {@link CharacterCodingException} when it is not.
      */
-    public static void checkUtf8(byte[] bytes, int length) throws CharacterCodingException {
-        boolean ascii = true;
-        for (int i = 0; i < length && ascii; i++) {
-            ascii = bytes[i] >= 0;
+    private static final java.lang.invoke.VarHandle LONGS =
+            java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+
+    /** Whether the first {@code length} bytes are all ASCII: eight bytes at a time. */
+    private static boolean isAscii(byte[] bytes, int length) {
+        int i = 0;
+        for (; i + 8 <= length; i += 8) {
+            if (((long) LONGS.get(bytes, i) & 0x8080808080808080L) != 0) {
+                return false;
+            }
         }
-        if (ascii) {
+        for (; i < length; i++) {
+            if (bytes[i] < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    public static void checkUtf8(byte[] bytes, int length) throws CharacterCodingException {
+        if (isAscii(bytes, length)) {
             return; // the usual line: nothing to decode
         }
         CharsetDecoder decoder = UTF_8.get();

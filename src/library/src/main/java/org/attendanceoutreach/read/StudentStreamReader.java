@@ -24,9 +24,7 @@ import org.attendanceoutreach.school.StudentContext;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The quick way to read one student line of a JSON-lines file: Jackson's streaming parser straight
@@ -51,24 +49,16 @@ final class StudentStreamReader {
 
     private static final NotPlain NOT_PLAIN = new NotPlain();
 
-    private static final Map<String, AbsenceType> ABSENCE_TYPES = byName(AbsenceType.values());
-    private static final Map<String, AbsenceReason> ABSENCE_REASONS = byName(AbsenceReason.values());
-    private static final Map<String, ContactRole> CONTACT_ROLES = byName(ContactRole.values());
-    private static final Map<String, PhoneStatus> PHONE_STATUSES = byName(PhoneStatus.values());
-    private static final Map<String, MeetingType> MEETING_TYPES = byName(MeetingType.values());
-    private static final Map<String, OutreachKind> OUTREACH_KINDS = byName(OutreachKind.values());
-    private static final Map<String, OutreachOutcome> OUTREACH_OUTCOMES = byName(OutreachOutcome.values());
-    private static final Map<String, Owner> OWNERS = byName(Owner.values());
+    private static final AbsenceType[] ABSENCE_TYPES = AbsenceType.values();
+    private static final AbsenceReason[] ABSENCE_REASONS = AbsenceReason.values();
+    private static final ContactRole[] CONTACT_ROLES = ContactRole.values();
+    private static final PhoneStatus[] PHONE_STATUSES = PhoneStatus.values();
+    private static final MeetingType[] MEETING_TYPES = MeetingType.values();
+    private static final OutreachKind[] OUTREACH_KINDS = OutreachKind.values();
+    private static final OutreachOutcome[] OUTREACH_OUTCOMES = OutreachOutcome.values();
+    private static final Owner[] OWNERS = Owner.values();
 
     private StudentStreamReader() {
-    }
-
-    private static <E extends Enum<E>> Map<String, E> byName(E[] values) {
-        Map<String, E> out = new HashMap<>();
-        for (E e : values) {
-            out.put(e.name(), e);
-        }
-        return Map.copyOf(out);
     }
 
     /**
@@ -509,16 +499,31 @@ final class StudentStreamReader {
         throw NOT_PLAIN;
     }
 
-    private static <E> E code(JsonParser p, JsonToken t, Map<String, E> values) throws IOException, NotPlain {
+    /** One of {@code values} by its exact name, matched on the parser's characters (no string made). */
+    private static <E extends Enum<E>> E code(JsonParser p, JsonToken t, E[] values) throws IOException, NotPlain {
         if (t == JsonToken.VALUE_NULL) {
             return null;
         }
         expect(t, JsonToken.VALUE_STRING);
-        E e = values.get(p.getText());
-        if (e == null) {
-            throw NOT_PLAIN;
+        char[] c = p.getTextCharacters();
+        int o = p.getTextOffset();
+        int n = p.getTextLength();
+        for (E e : values) {
+            String name = e.name();
+            if (name.length() == n && matches(name, c, o)) {
+                return e;
+            }
         }
-        return e;
+        throw NOT_PLAIN;
+    }
+
+    private static boolean matches(String name, char[] c, int o) {
+        for (int i = 0; i < name.length(); i++) {
+            if (name.charAt(i) != c[o + i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** A number as the tree has it ({@code doubleValue} of an int, long or double node), finite. */

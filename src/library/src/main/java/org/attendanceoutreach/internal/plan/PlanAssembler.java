@@ -353,12 +353,48 @@ public final class PlanAssembler {
                     + " share what worked with the new school");
         }
         recs.sort(Recommendation.ORDER);
-        double rate = BigDecimal.valueOf(f.getAbsenceRate()).setScale(4, RoundingMode.HALF_UP).doubleValue();
+        double rate = round4(f.getAbsenceRate());
         List<LeftOut> out = new ArrayList<>(leftOut.size());
         leftOut.forEach((id, w) -> out.add(new LeftOut(id, w[0], w[1])));
         return new StudentResult(f.getStudentId(), school.asOf(), f.getDaysEnrolled(), f.getDaysMissed(), rate,
                 f.getAttendanceTier(), f.getSupportTier(), recs, new ArrayList<>(cautions), fired, null, waiting, null,
                 f.progress(), out);
+    }
+
+    /**
+     * {@code BigDecimal.valueOf(d).setScale(4, HALF_UP).doubleValue()}: the shortest decimal digits
+     * rounded half up to four places, by rounding the digits as written when they are plain (a rate
+     * such as 0.09615384615384616), else by {@code BigDecimal}. Both give the double nearest the
+     * rounded decimal ({@code PlanAssemblerRoundingTest} compares them).
+     */
+    static double round4(double d) {
+        if (d == 0) {
+            return 0.0; // BigDecimal has no negative zero
+        }
+        String s = Double.toString(d);
+        int dot = s.indexOf('.');
+        if (!Double.isFinite(d) || dot < 0 || s.indexOf('E') >= 0) {
+            return BigDecimal.valueOf(d).setScale(4, RoundingMode.HALF_UP).doubleValue();
+        }
+        if (s.length() - dot - 1 <= 4) {
+            return d; // four decimals or fewer: already what rounding gives
+        }
+        char[] digits = new char[dot + 5];
+        s.getChars(0, dot + 5, digits, 0);
+        if (s.charAt(dot + 5) >= '5') {
+            int i = digits.length - 1;
+            while (i >= 0 && (digits[i] == '9' || digits[i] == '.')) {
+                if (digits[i] == '9') {
+                    digits[i] = '0';
+                }
+                i--;
+            }
+            if (i < 0 || digits[i] == '-') {
+                return BigDecimal.valueOf(d).setScale(4, RoundingMode.HALF_UP).doubleValue(); // 9.99995 and the like
+            }
+            digits[i]++;
+        }
+        return Double.parseDouble(new String(digits));
     }
 
     /** Why outreach of a kind that carries the practice out shows it done: logged on or after {@code since} (null: not done). */
@@ -377,6 +413,9 @@ public final class PlanAssembler {
      * never recommended again.
      */
     private String inPlace(Practice practice, StudentFacts f) {
+        if (f.inPlaceIds().isEmpty()) {
+            return null; // most students: nothing in place
+        }
         Intervention own = f.inPlace(practice.id());
         if (own != null) {
             return "in place since " + own.startedOn() + (own.endedOn() == null ? "" : " (until " + own.endedOn() + ")")
@@ -405,6 +444,13 @@ public final class PlanAssembler {
     private void cover(Map<String, Item> into, Map<String, Item> from) {
         if (into.isEmpty() || from.isEmpty()) {
             return;
+        }
+        boolean any = false;
+        for (Item c : into.values()) {
+            any |= !c.practice.covers().isEmpty();
+        }
+        if (!any) {
+            return; // nothing here covers anything
         }
         List<Item> coverers = new ArrayList<>(into.values());
         if (coverers.size() > 1) {

@@ -277,7 +277,10 @@ class DistrictStreamingTest {
                 "--dir", dir.toString());
         assertEquals(0, r.status(), r.out() + r.err());
         String last = r.out().strip().lines().reduce((a, b) -> b).orElse("");
-        assertTrue(last.matches("students=120 seconds=[0-9.]+ students_per_s=[0-9]+ ratio_vs_reference=[0-9.]+ peak_heap_mb=[0-9]+"), last);
+        assertTrue(last.matches("students=120 seconds=[0-9.]+ students_per_s=[0-9]+ ratio_vs_reference=[0-9.]+ peak_heap_mb=[0-9]+"
+                + " build_s=[0-9.]+ p99_us=[0-9]+"), last);
         assertTrue(r.out().contains("knowledge base build (cold)"), r.out());
+        assertTrue(r.out().contains("warm-up, the same for both (the district's first 120 students"), r.out());
+        assertTrue(r.out().contains("one student at a time (evaluate, warm, 120 students"), r.out());
     }
 }

@@ -99,7 +99,7 @@ public final class Bench {
         ReferenceEvaluator reference = new ReferenceEvaluator(engine.policy(), engine.catalog());
         java.util.concurrent.atomic.AtomicInteger readers = new java.util.concurrent.atomic.AtomicInteger();
         java.util.concurrent.ExecutorService parsers = java.util.concurrent.Executors.newFixedThreadPool(
-                Math.max(1, Runtime.getRuntime().availableProcessors()), r -> {
+                Math.max(1, Runtime.getRuntime().availableProcessors() - 1), r -> { // as recommend parses: the common pool, one thread fewer than cores
                     Thread t = new Thread(r, "outreach-reader-" + readers.incrementAndGet());
                     t.setDaemon(true);
                     return t;
@@ -200,7 +200,7 @@ public final class Bench {
         CpuTimes cpuBefore = CpuTimes.now();
         long start = System.nanoTime();
         try (SchoolLines lines = new SchoolFileReader().parseOn(parsers).openLines(input, w -> { });
-             java.io.OutputStream w = new java.io.BufferedOutputStream(Files.newOutputStream(output), 1 << 16);
+             java.io.OutputStream w = new java.io.BufferedOutputStream(Files.newOutputStream(output), 1 << 20);
              Stream<Line> stream = engine.evaluateAll(lines.school(), lines, stats, r -> {
                  long t = System.nanoTime();
                  byte[] json = ResultWriter.jsonLineBytes(r); // on the worker threads

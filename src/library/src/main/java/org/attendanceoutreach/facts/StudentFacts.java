@@ -580,8 +580,13 @@ public final class StudentFacts {
         if (daysEnrolled == 0) {
             return "no enrolled school days yet this year";
         }
-        return number(daysMissed) + " of " + daysEnrolled + " enrolled days missed (" + percent(getAbsenceRate()) + ")";
+        if (missedSummary == null) { // many rules give it as a reason: made once per student
+            missedSummary = number(daysMissed) + " of " + daysEnrolled + " enrolled days missed (" + percent(getAbsenceRate()) + ")";
+        }
+        return missedSummary;
     }
+
+    private String missedSummary;
 
     /** "absent today (unexcused, transportation)". */
     public String absentTodayInWords() {

@@ -51,7 +51,7 @@ public final class SchoolLines implements Iterator<StudentInput>, Closeable {
     private final School school;
     private final IdSet ids = new IdSet();
 
-    private final byte[] buffer = new byte[1 << 16];
+    private final byte[] buffer = new byte[1 << 20];
     private int position;
     private int limit;
     private boolean endOfInput;

@@ -1,6 +1,7 @@
 package org.attendanceoutreach;
 
 import org.attendanceoutreach.result.StudentResult;
+import org.attendanceoutreach.result.Trend;
 import org.attendanceoutreach.result.Recommendation;
 import org.attendanceoutreach.result.SchoolResult;
 import org.attendanceoutreach.bench.DistrictGenerator;
@@ -141,6 +142,12 @@ class DistrictStreamingTest {
         String text = new String(jsonl, StandardCharsets.UTF_8);
         assertTrue(text.contains("\"EDUCATION_DECISION_MAKER\"") && text.contains("\"DISCONNECTED\"")
                 && text.contains("\"iep\":true") && text.contains("\"homeLanguage\":\"zh-Hant\""), "the mix of circumstances");
+        // supports in place: about half of the chronically absent students have one or two on record
+        long withSupports = text.lines().filter(l -> l.contains("\"interventions\":[")).count();
+        assertTrue(withSupports > 400 && withSupports < 1000, "students with supports in place: " + withSupports);
+        long notWorking = results.stream().filter(r -> r.progress().stream().anyMatch(p -> p.trend() == Trend.NOT_IMPROVING)).count();
+        long working = results.stream().filter(r -> r.progress().stream().anyMatch(p -> p.trend() == Trend.IMPROVING)).count();
+        assertTrue(notWorking >= 50 && working >= 50, "supports not improving " + notWorking + ", improving " + working);
     }
 
     @Test

@@ -27,7 +27,8 @@ import java.util.SplittableRandom;
  * severe), runs of absences (some up to the last day), winter illness clusters, partial days,
  * tardies, foster care with an Education Decision Maker (or without one on file), IEPs and their
  * meetings, ten home languages, missing, disconnected and wrong phone numbers, mentors, outreach
- * already done, late enrolments and withdrawals.
+ * already done, supports in place ({@code interventions[]}: about half of the chronically absent
+ * students have one or two), late enrolments and withdrawals.
  *
  * <p>Student {@code i} depends only on the seed and {@code i}: the first thousand students of a
  * million-student district are the thousand-student district. Names and phone numbers are made up
@@ -52,6 +53,9 @@ public final class DistrictGenerator {
     private static final String[] PARENT_RELATIONSHIPS = {"mother", "father", "stepmother", "stepfather"};
     private static final String[] OUTREACH_KINDS = {"PERSONAL_CALL", "PERSONAL_TEXT", "LETTER", "AUTOMATED_CALL", "EMAIL", "HOME_VISIT"};
     private static final String[] OUTCOMES = {"REACHED", "REACHED", "NO_ANSWER", "MESSAGE_LEFT", "WRONG_NUMBER"};
+    /** Supports a school puts in place (catalog ids): tier 2 mostly, a few of tier 3. */
+    private static final String[] SUPPORTS = {"student-attendance-success-plan", "success-mentor", "nurse-health-attendance-plan",
+            "family-help-bank", "community-resource-connection", "escalate-to-attendance-team"};
 
     private static final JsonFactory JSON = new JsonFactory();
 
@@ -318,7 +322,8 @@ public final class DistrictGenerator {
             double prior = Math.max(0, Math.min(1, rate + (r.nextDouble() - 0.5) * 0.08));
             g.writeNumberField("priorYearAbsenceRate", Math.round(prior * 1000) / 1000.0);
         }
-        if (chronicKind && r.nextDouble() < 0.45 && to > from) {
+        boolean mentored = chronicKind && r.nextDouble() < 0.45 && to > from;
+        if (mentored) {
             int assigned = from + r.nextInt(to - from + 1);
             g.writeObjectFieldStart("mentor");
             g.writeStringField("assignedOn", dayText[assigned]);
@@ -348,7 +353,43 @@ public final class DistrictGenerator {
             }
             g.writeEndArray();
         }
+        supports(g, r, from, to, chronicKind, rate, mentored);
         g.writeEndObject();
+    }
+
+    /**
+     * Supports in place ({@code interventions[]}): what a school that records them has put in place
+     * for students who miss many days. About half of the chronically absent students have one or two,
+     * one in eight of those at risk, one in fifty of the rest; each started on one of the student's
+     * school days, one in six has ended (some before the evaluation day). A student with a mentor on
+     * record does not also get a success mentor here. Drawn after everything else, so the rest of a
+     * student is what it was before supports.
+     */
+    private void supports(JsonGenerator g, SplittableRandom r, int from, int to, boolean chronicKind, double rate, boolean mentored)
+            throws IOException {
+        double share = chronicKind ? 0.5 : rate >= 0.045 ? 0.125 : 0.02;
+        if (to < from || r.nextDouble() >= share) {
+            return;
+        }
+        int n = 1 + (r.nextDouble() < 0.3 ? 1 : 0);
+        int first = r.nextInt(SUPPORTS.length);
+        g.writeArrayFieldStart("interventions");
+        for (int k = 0, written = 0; k < SUPPORTS.length && written < n; k++) {
+            String id = SUPPORTS[(first + k) % SUPPORTS.length];
+            if (mentored && id.equals("success-mentor")) {
+                continue;
+            }
+            int start = from + r.nextInt(to - from + 1);
+            g.writeStartObject();
+            g.writeStringField("intervention", id);
+            g.writeStringField("startedOn", dayText[start]);
+            if (r.nextDouble() < 1.0 / 6) {
+                g.writeStringField("endedOn", dayText[Math.min(days.length - 1, start + 5 + r.nextInt(40))]);
+            }
+            g.writeEndObject();
+            written++;
+        }
+        g.writeEndArray();
     }
 
     private static void contact(JsonGenerator g, SplittableRandom r, int index, String role, String relationship,

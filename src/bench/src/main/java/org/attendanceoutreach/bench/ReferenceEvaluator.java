@@ -26,8 +26,9 @@ import java.util.function.Consumer;
  * the attendance team, the monthly letter and follow-up call, and the success mentor, with their
  * due dates as the plan gives them. The policy, in short: tier by the share of enrolled days missed
  * (too few days: insufficient data); support tier 3 when severely chronic, when last year's rate
- * reaches the tier-3 cut-off, or when the student's mentor (a tier-2 support) has been in place the
- * policy's minimum school days without improvement, else 2 when moderately chronic or last year's rate
+ * reaches the tier-3 cut-off, or when a tier-2 support in place (the mentor, or one of
+ * {@code interventions[]} the catalog puts in tier 2) has been in place the policy's minimum school days
+ * without improvement, else 2 when moderately chronic or last year's rate
  * reaches the tier-2 cut-off; a same-day call (by the mentor when there is one) for a day missed
  * today, unless a personal call is already logged today; escalation when chronically absent and
  * still missing days lately, or after a long run of days missed up to today, once there has been a
@@ -37,11 +38,14 @@ import java.util.function.Consumer;
  * first school day (or since becoming chronically absent, when later), due its window after that
  * day; a success mentor when at risk or chronically absent, without one, and not in the last weeks
  * of the year, due its window after the day the student first reached the at-risk line; no due date
- * after the last school day; and no outreach at all for a student who has withdrawn, nor after the
- * last day. It shares no code with the engine's reader, facts, rules or writer: it reads JSON lines
+ * after the last school day; none of the four when it is in place (on record and not ended before
+ * today, planned too) or covered or replaced by a practice in place (a success mentor in place is the
+ * student's mentor); and no outreach at all for a student who has withdrawn, nor after the last day.
+ * It shares no code with the engine's reader, facts, rules or writer: it reads JSON lines
  * token by token with Jackson's streaming parser, keeps its own calendar arithmetic, replays each
- * record in straight-line Java and writes its own JSON lines. Only the policy numbers and the
- * practices' windows (the catalog's {@code dueWithinSchoolDays}) come from outside.
+ * record in straight-line Java and writes its own JSON lines. Only the policy numbers and, from the
+ * catalog, the four practices' windows ({@code dueWithinSchoolDays}) and the supports' tiers, covers
+ * and replaces come from outside.
  *
  * <p>It checks less than the engine: an absence that is not on an enrolled school day, or a date
  * listed twice, makes the student an error, and anything it does not need is skipped unread. One
@@ -76,7 +80,7 @@ public final class ReferenceEvaluator {
     private final int escalateWindow;
     private final int letterWindow;
     private final int mentorWindow;
-    private final boolean mentorIsTier2;
+    private final Catalog catalog;
 
     // the school, from line 1
     private LocalDate asOf;
@@ -89,8 +93,14 @@ public final class ReferenceEvaluator {
     private String studentId;
     private long enrolledOn;
     private long withdrawnOn;
-    private boolean hasMentor;
+    private boolean hasMentor;          // a mentor on record (assigned by today), or a success mentor in place
+    private boolean mentorOnRecord;     // the mentor object, assigned by today
     private long mentorAssigned;
+    // supports in place (interventions[], and the mentor as a success mentor): catalog id, first and last day
+    private int supportCount;
+    private String[] supportId = new String[4];
+    private long[] supportStart = new long[4];
+    private long[] supportEnd = new long[4];  // Long.MAX_VALUE: still running
     private long mentorIntroduced;
     private boolean positiveContact;
     private boolean calledToday;
@@ -109,7 +119,7 @@ public final class ReferenceEvaluator {
         this.escalateWindow = catalog.get("escalate-to-attendance-team").dueWithinSchoolDays();
         this.letterWindow = catalog.get("monthly-letter-and-follow-up-call").dueWithinSchoolDays();
         this.mentorWindow = catalog.get("success-mentor").dueWithinSchoolDays();
-        this.mentorIsTier2 = catalog.get("success-mentor").supportTier() == 2;
+        this.catalog = catalog;
     }
 
     /** Reads JSON lines (line 1 the school, then students) and hands each student's outcome to {@code sink}. */
@@ -232,6 +242,8 @@ public final class ReferenceEvaluator {
         enrolledOn = Long.MIN_VALUE;
         withdrawnOn = Long.MAX_VALUE;
         hasMentor = false;
+        mentorOnRecord = false;
+        supportCount = 0;
         mentorAssigned = Long.MAX_VALUE;
         mentorIntroduced = Long.MAX_VALUE;
         positiveContact = false;
@@ -260,7 +272,7 @@ public final class ReferenceEvaluator {
                             p.nextToken();
                             if (m.equals("assignedOn")) {
                                 mentorAssigned = day(p);
-                                hasMentor = mentorAssigned <= asOfDay;
+                                mentorOnRecord = mentorAssigned <= asOfDay;
                             } else if (m.equals("familyIntroducedOn") && p.currentToken() == JsonToken.VALUE_STRING) {
                                 mentorIntroduced = day(p);
                             } else {
@@ -279,13 +291,80 @@ public final class ReferenceEvaluator {
                         outreach(p);
                     }
                 }
+                case "interventions" -> {
+                    while (p.nextToken() == JsonToken.START_OBJECT) {
+                        support(p);
+                    }
+                }
                 default -> p.skipChildren();
             }
         }
-        if (hasMentor && mentorIntroduced <= asOfDay) {
+        if (mentorOnRecord && mentorIntroduced <= asOfDay) {
             positiveContact = true; // meeting the mentor is a positive contact
         }
+        // the mentor counts as a success mentor in place from the day assigned, unless interventions[] lists one
+        boolean listed = false;
+        for (int i = 0; i < supportCount; i++) {
+            listed |= supportId[i].equals("success-mentor");
+        }
+        if (mentorOnRecord && !listed) {
+            addSupport("success-mentor", mentorAssigned, Long.MAX_VALUE);
+        }
+        hasMentor = mentorOnRecord;
+        for (int i = 0; i < supportCount; i++) {
+            hasMentor |= supportId[i].equals("success-mentor") && supportStart[i] <= asOfDay && supportEnd[i] >= asOfDay;
+        }
         return decide();
+    }
+
+    /** One support on record: its catalog id, first day and last day (none: still running). */
+    private void support(JsonParser p) throws IOException {
+        String id = null;
+        long start = Long.MAX_VALUE;
+        long end = Long.MAX_VALUE;
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String name = p.currentName();
+            JsonToken t = p.nextToken();
+            switch (name) {
+                case "intervention" -> id = p.getText();
+                case "startedOn" -> start = day(p);
+                case "endedOn" -> end = t == JsonToken.VALUE_NULL ? Long.MAX_VALUE : day(p);
+                default -> p.skipChildren();
+            }
+        }
+        addSupport(id, start, end);
+    }
+
+    private void addSupport(String id, long start, long end) {
+        if (supportCount == supportId.length) {
+            supportId = Arrays.copyOf(supportId, supportCount * 2);
+            supportStart = Arrays.copyOf(supportStart, supportCount * 2);
+            supportEnd = Arrays.copyOf(supportEnd, supportCount * 2);
+        }
+        supportId[supportCount] = id;
+        supportStart[supportCount] = start;
+        supportEnd[supportCount] = end;
+        supportCount++;
+    }
+
+    /**
+     * Whether a practice is in place today (a support on record, planned or running, not ended before
+     * today), or a practice in place covers or replaces it: then it is not recommended.
+     */
+    private boolean inPlace(String practice) {
+        for (int i = 0; i < supportCount; i++) {
+            if (supportEnd[i] < asOfDay) {
+                continue; // ended: may be recommended again
+            }
+            if (supportId[i].equals(practice)) {
+                return true;
+            }
+            org.attendanceoutreach.catalog.Practice other = catalog.get(supportId[i]);
+            if (other.covers().contains(practice) || other.replaces().contains(practice)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** One outreach record: a positive contact that got through, a call today, the last letter. */
@@ -388,17 +467,24 @@ public final class ReferenceEvaluator {
     }
 
     /**
-     * Whether the student's mentor, a tier-2 support when the catalog says so, has been in place at
-     * least the policy's minimum school days without improvement: the share of enrolled days missed
-     * since the mentor was assigned is not lower than the share before by the policy's margin (with
-     * no day before: than last year's share; with neither known: it is not below the at-risk line),
-     * and it is at the at-risk line or above.
+     * Whether a support in place (started, not ended before today) that the catalog puts in tier 2
+     * (the mentor, a success plan, …) has been in place at least the policy's minimum school days
+     * without improvement: the share of enrolled days missed since it started is not lower than the
+     * share before by the policy's margin (with no day before: than last year's share; with neither
+     * known: it is not below the at-risk line), and it is at the at-risk line or above.
      */
-    private boolean mentorNotWorking(double[] missedOn, int from, int to) {
-        if (!hasMentor || !mentorIsTier2) {
-            return false;
+    private boolean tier2SupportNotWorking(double[] missedOn, int from, int to) {
+        for (int i = 0; i < supportCount; i++) {
+            if (supportStart[i] <= asOfDay && supportEnd[i] >= asOfDay && catalog.get(supportId[i]).supportTier() == 2
+                    && notWorking(supportStart[i], missedOn, from, to)) {
+                return true;
+            }
         }
-        int start = Math.max(from, firstOnOrAfter(mentorAssigned));
+        return false;
+    }
+
+    private boolean notWorking(long startedOn, double[] missedOn, int from, int to) {
+        int start = Math.max(from, firstOnOrAfter(startedOn));
         int before = Math.max(0, Math.min(to, start - 1) - from + 1);
         int since = Math.max(0, to - start + 1);
         if (since < policy.followUpMinimumSchoolDays()) {
@@ -470,7 +556,7 @@ public final class ReferenceEvaluator {
         boolean atRisk = tier.equals("AT_RISK");
         boolean missedLastYear = priorKnown && prior >= policy.supportTier2PriorYearFrom();
         int support = severe || (priorKnown && prior >= policy.supportTier3PriorYearFrom())
-                || mentorNotWorking(missedOn, from, to) ? 3  // intensive; or a tier-2 support (the mentor) not working
+                || tier2SupportNotWorking(missedOn, from, to) ? 3  // intensive; or a tier-2 support not working
                 : chronic || missedLastYear ? 2 : 1;
 
         // days missed in a row up to today (only for a student still enrolled today), and lately
@@ -518,12 +604,12 @@ public final class ReferenceEvaluator {
         if (withdrawnOn <= asOfDay || schoolDays.length == 0 || asOfDay > lastDay) {
             return new Outcome(id, tier, support, enrolled, missed, decisions, null); // left, or the year is over: no outreach
         }
-        if (absentToday && !calledToday) {
+        if (absentToday && !calledToday && !inPlace("personal-call-home")) {
             decisions.add(new Decision("personal-call-home", deadline(today, callWindow), hasMentor ? "MENTOR" : "TEACHER"));
         }
         boolean longRun = run >= policy.longAbsenceRun();
         boolean stillMissing = chronic && lately >= policy.stillMissingDays();
-        if ((stillMissing || longRun) && (positiveContact || severe || longRun)) {
+        if ((stillMissing || longRun) && (positiveContact || severe || longRun) && !inPlace("escalate-to-attendance-team")) {
             int since = Integer.MAX_VALUE;
             if (stillMissing) {
                 since = stillMissingDay;
@@ -535,11 +621,11 @@ public final class ReferenceEvaluator {
         }
         if (chronic) {
             int since = Math.max(chronicDay, monthStart());
-            if (lastLetter < schoolDays[since]) {
+            if (lastLetter < schoolDays[since] && !inPlace("monthly-letter-and-follow-up-call")) {
                 decisions.add(new Decision("monthly-letter-and-follow-up-call", deadline(since, letterWindow), null));
             }
         }
-        if ((atRisk || chronic) && !hasMentor && schoolDays.length - 1 - today > policy.lastWeeksSchoolDays()) {
+        if ((atRisk || chronic) && !hasMentor && !inPlace("success-mentor") && schoolDays.length - 1 - today > policy.lastWeeksSchoolDays()) {
             decisions.add(new Decision("success-mentor", deadline(atRiskDay, mentorWindow), null));
         }
         return new Outcome(id, tier, support, enrolled, missed, decisions, null);

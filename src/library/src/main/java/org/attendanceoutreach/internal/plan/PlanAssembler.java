@@ -156,97 +156,15 @@ public final class PlanAssembler {
         // 1-3. place each proposal in time, leave out what was done or is in place, merge proposals of one practice
         Map<String, Item> items = new TreeMap<>();
         Map<String, String[]> leftOut = new TreeMap<>(); // id -> {reason, rules}
-        for (Proposal p : proposals) {
-            Practice practice = catalog.find(p.intervention()).orElseThrow(() -> new IllegalArgumentException(
-                    "rule '" + p.rule() + "' recommends '" + p.intervention() + "', which is not in the catalog"));
-            if (p.reasons().isEmpty()) {
-                throw new IllegalArgumentException("rule '" + p.rule() + "' recommends '" + practice.id()
-                        + "' without a reason; add .because(...) with the facts behind it");
-            }
-            if (practice.inYear() && yearOver) {
-                continue; // the school year is over: in-year practices stop
-            }
-            LocalDate since = p.since() == null ? today : p.since();
-            if (p.due() != null && p.due().isBefore(since)) {
-                since = p.due();
-            }
-            if (practice.inYear() && days.last() != null) {
-                // a school day: the next one, or the last one when the need arose after it (the
-                // weekend between the last school day and a calendar's last day)
-                LocalDate schoolDay = days.onOrAfter(since);
-                since = schoolDay != null ? schoolDay : days.last();
-            }
-            LocalDate due;
-            boolean clamped = false;
-            if (!practice.inYear()) {
-                due = p.due() != null ? p.due() : since;
-            } else if (days.last() == null) {
-                due = p.due() != null ? p.due() : since;
-            } else {
-                LocalDate wanted = p.due() != null ? days.onOrAfter(p.due()) : null;
-                if (p.due() != null) {
-                    due = wanted != null ? wanted : days.last();
-                    clamped = wanted == null;
-                } else {
-                    due = days.deadline(since, practice.dueWithinSchoolDays());
-                    clamped = !days.fitsInYear(since, practice.dueWithinSchoolDays());
-                }
-            }
-            String why = inPlace(practice, f);
-            if (why == null) {
-                why = done(practice, f, since);
-            }
-            if (why != null) {
-                String[] was = leftOut.putIfAbsent(practice.id(), new String[]{why, p.rule()});
-                if (was != null && !List.of(was[1].split("; ")).contains(p.rule())) {
-                    was[1] = String.join("; ", new TreeSet<>(List.of((was[1] + "; " + p.rule()).split("; "))));
-                }
-                continue;
-            }
-            Item item = items.computeIfAbsent(practice.id(), k -> new Item(practice));
-            item.proposals.add(p);
-            if (item.since == null || since.isBefore(item.since)) {
-                item.since = since;
-            }
-            if (item.due == null || due.isBefore(item.due)) {
-                item.due = due;
-                item.clamped = clamped;
-            }
-        }
-        for (Item item : items.values()) {
-            item.settle();
-            if (item.clamped) {
-                Item.add(item.because, "due by the last school day, " + item.due);
-            }
-        }
+        place(proposals, f, today, days, yearOver, items, leftOut);
 
-        // 4. intensive practices that must wait
+        // 4. intensive practices that must wait; 5. what a practice present replaces goes, what it covers joins it
         String waitsFor = f.getIntensiveWaitsFor();
         Map<String, Item> held = new TreeMap<>();
         if (waitsFor != null) {
-            for (Item item : List.copyOf(items.values())) {
-                if (item.practice.intensive()) {
-                    held.put(item.id(), items.remove(item.id()));
-                }
-            }
+            hold(items, held);
         }
-
-        // 5. what a practice present replaces goes (all at once: what each one present replaces); what it covers joins it
-        List<Practice> replacing = null;
-        for (Item item : items.values()) {
-            replacing = withReplaces(replacing, item.practice);
-        }
-        for (Item item : held.values()) {
-            replacing = withReplaces(replacing, item.practice);
-        }
-        if (replacing != null) {
-            for (Practice p : replacing) {
-                for (String gone : p.replaces()) {
-                    items.remove(gone);
-                    held.remove(gone);
-                }
-            }
-        }
+        replace(items, held);
         cover(items, items);
         cover(held, held);
         cover(items, held);
@@ -297,7 +215,98 @@ public final class PlanAssembler {
             next.put(h.id(), waiting(h, waitsFor));
         }
 
-        // 7. one person makes all of a family's calls on a day: the calls of a day with several callers
+        // 7. one person makes all of a family's calls on a day; 8. status and step
+        shareCalls(planned, f, today);
+        Set<String> cautions = new TreeSet<>();
+        List<Recommendation> recs = recommendations(planned, f, today, cautions);
+        List<NextStep> waiting = new ArrayList<>(next.values());
+        if (f.isWithdrawn()) {
+            // the student has left: the tiers describe their time here, but nobody should reach out
+            recs.clear();
+            waiting.clear();
+            cautions.clear();
+            cautions.add("withdrew on " + f.getWithdrawnOn() + ": no outreach is recommended; if the student moved,"
+                    + " share what worked with the new school");
+        }
+        recs.sort(Recommendation.ORDER);
+        double rate = round4(f.getAbsenceRate());
+        List<LeftOut> out = new ArrayList<>(leftOut.size());
+        leftOut.forEach((id, w) -> out.add(new LeftOut(id, w[0], w[1])));
+        return new StudentResult(f.getStudentId(), school.asOf(), f.getDaysEnrolled(), f.getDaysMissed(), rate,
+                f.getAttendanceTier(), f.getSupportTier(), recs, new ArrayList<>(cautions), fired, null, waiting, null,
+                f.progress(), out);
+    }
+
+    /**
+     * Steps 1 to 3 (a method of its own, as are the rare paths, so that the JIT compiles small pieces:
+     * it recompiled the whole of {@code assemble} eight times when a rare path was first taken).
+     */
+    private void place(List<Proposal> proposals, StudentFacts f, LocalDate today, SchoolDays days, boolean yearOver,
+                       Map<String, Item> items, Map<String, String[]> leftOut) {
+        for (Proposal p : proposals) {
+            Practice practice = catalog.find(p.intervention()).orElseThrow(() -> new IllegalArgumentException(
+                    "rule '" + p.rule() + "' recommends '" + p.intervention() + "', which is not in the catalog"));
+            if (p.reasons().isEmpty()) {
+                throw new IllegalArgumentException("rule '" + p.rule() + "' recommends '" + practice.id()
+                        + "' without a reason; add .because(...) with the facts behind it");
+            }
+            if (practice.inYear() && yearOver) {
+                continue; // the school year is over: in-year practices stop
+            }
+            LocalDate since = p.since() == null ? today : p.since();
+            if (p.due() != null && p.due().isBefore(since)) {
+                since = p.due();
+            }
+            if (practice.inYear() && days.last() != null) {
+                // a school day: the next one, or the last one when the need arose after it (the
+                // weekend between the last school day and a calendar's last day)
+                LocalDate schoolDay = days.onOrAfter(since);
+                since = schoolDay != null ? schoolDay : days.last();
+            }
+            LocalDate due;
+            boolean clamped = false;
+            if (!practice.inYear()) {
+                due = p.due() != null ? p.due() : since;
+            } else if (days.last() == null) {
+                due = p.due() != null ? p.due() : since;
+            } else {
+                LocalDate wanted = p.due() != null ? days.onOrAfter(p.due()) : null;
+                if (p.due() != null) {
+                    due = wanted != null ? wanted : days.last();
+                    clamped = wanted == null;
+                } else {
+                    due = days.deadline(since, practice.dueWithinSchoolDays());
+                    clamped = !days.fitsInYear(since, practice.dueWithinSchoolDays());
+                }
+            }
+            String why = inPlace(practice, f);
+            if (why == null) {
+                why = done(practice, f, since);
+            }
+            if (why != null) {
+                leaveOut(leftOut, practice.id(), why, p.rule());
+                continue;
+            }
+            Item item = items.computeIfAbsent(practice.id(), k -> new Item(practice));
+            item.proposals.add(p);
+            if (item.since == null || since.isBefore(item.since)) {
+                item.since = since;
+            }
+            if (item.due == null || due.isBefore(item.due)) {
+                item.due = due;
+                item.clamped = clamped;
+            }
+        }
+        for (Item item : items.values()) {
+            item.settle();
+            if (item.clamped) {
+                Item.add(item.because, "due by the last school day, " + item.due);
+            }
+        }
+    }
+
+    /** Step 7: the calls of a day with several callers all go to the case owner. */
+    private static void shareCalls(List<Item> planned, StudentFacts f, LocalDate today) {
         List<Item> shared = null;
         for (Item item : planned) {
             if (item.practice.call()) {
@@ -315,8 +324,10 @@ public final class PlanAssembler {
                 item.owner = f.getCaseOwner();
             }
         }
+    }
 
-        // 8. status and step: the step keys present, numbered from 1 in order
+    /** Step 8: each planned item as a recommendation, with its status and step; its cautions added to {@code cautions}. */
+    private List<Recommendation> recommendations(List<Item> planned, StudentFacts f, LocalDate today, Set<String> cautions) {
         int[] stepOf = new int[2 + catalog.stages().size()];
         for (Item item : planned) {
             stepOf[stepKey(item, today)] = 1;
@@ -326,8 +337,7 @@ public final class PlanAssembler {
                 stepOf[k] = n++;
             }
         }
-        List<Recommendation> recs = new ArrayList<>();
-        Set<String> cautions = new TreeSet<>();
+        List<Recommendation> recs = new ArrayList<>(planned.size());
         for (Item item : planned) {
             Practice practice = item.practice;
             boolean family = practice.reachesFamily() && f.getContactRole() != null;
@@ -343,22 +353,43 @@ public final class PlanAssembler {
                     stepOf[stepKey(item, today)], status(item.due, today), item.since, covers));
             cautions.addAll(item.cautions);
         }
-        List<NextStep> waiting = new ArrayList<>(next.values());
-        if (f.isWithdrawn()) {
-            // the student has left: the tiers describe their time here, but nobody should reach out
-            recs.clear();
-            waiting.clear();
-            cautions.clear();
-            cautions.add("withdrew on " + f.getWithdrawnOn() + ": no outreach is recommended; if the student moved,"
-                    + " share what worked with the new school");
+        return recs;
+    }
+
+    /** Step 4: intensive practices wait in {@code held}. */
+    private static void hold(Map<String, Item> items, Map<String, Item> held) {
+        for (Item item : List.copyOf(items.values())) {
+            if (item.practice.intensive()) {
+                held.put(item.id(), items.remove(item.id()));
+            }
         }
-        recs.sort(Recommendation.ORDER);
-        double rate = round4(f.getAbsenceRate());
-        List<LeftOut> out = new ArrayList<>(leftOut.size());
-        leftOut.forEach((id, w) -> out.add(new LeftOut(id, w[0], w[1])));
-        return new StudentResult(f.getStudentId(), school.asOf(), f.getDaysEnrolled(), f.getDaysMissed(), rate,
-                f.getAttendanceTier(), f.getSupportTier(), recs, new ArrayList<>(cautions), fired, null, waiting, null,
-                f.progress(), out);
+    }
+
+    /** Step 5: what a practice present replaces goes (all at once: what each one present replaces). */
+    private static void replace(Map<String, Item> items, Map<String, Item> held) {
+        List<Practice> replacing = null;
+        for (Item item : items.values()) {
+            replacing = withReplaces(replacing, item.practice);
+        }
+        for (Item item : held.values()) {
+            replacing = withReplaces(replacing, item.practice);
+        }
+        if (replacing != null) {
+            for (Practice p : replacing) {
+                for (String gone : p.replaces()) {
+                    items.remove(gone);
+                    held.remove(gone);
+                }
+            }
+        }
+    }
+
+    /** A practice left out (done, or in place), with the rules that proposed it, in name order. */
+    private static void leaveOut(Map<String, String[]> leftOut, String id, String why, String rule) {
+        String[] was = leftOut.putIfAbsent(id, new String[]{why, rule});
+        if (was != null && !List.of(was[1].split("; ")).contains(rule)) {
+            was[1] = String.join("; ", new TreeSet<>(List.of((was[1] + "; " + rule).split("; "))));
+        }
     }
 
     /**

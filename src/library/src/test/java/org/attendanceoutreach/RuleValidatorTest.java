@@ -138,6 +138,12 @@ class RuleValidatorTest {
         assertProblem(mine(t -> t.replace("absentToday, !hasMentor )", "absentToday, !hasMentor")), f, line("absentToday, !hasMentor"),
                 "a ')' is missing");
         assertProblem(mine(t -> t.replace("\"be kind\"", "\u201Cbe kind\u201D")), f, line("be kind"), "a curly double quote");
+        RuleValidator.Result curly = mine(t -> t.replace("\"be kind\"", "\u201Cbe kind\u201D"));
+        assertTrue(curly.problems().stream().allMatch(p -> p.message().contains("a curly double quote")),
+                "the cause alone, not the parser's echo of it ('cannot read ...'): " + curly.problems());
+        RuleValidator.Result curlyId = mine(t -> t.replace("\"personal-call-home\"", "\u201Cpersonal-call-home\u201D"));
+        assertTrue(curlyId.problems().stream().allMatch(p -> p.message().contains("a curly double quote")),
+                "the cause alone, not the parser's echo of it ('cannot read ...'): " + curlyId.problems());
         assertProblem(mine(t -> t.replace("StudentFacts( absentToday", "StudentFacts(\u00A0absentToday")), f, line("absentToday, !hasMentor"),
                 "a non-breaking space");
         assertProblem(mine(t -> t.replace("absentToday, !hasMentor", "absentToday, absenceRate >= 10")), f, line("absentToday, !hasMentor"),

@@ -46,19 +46,26 @@ final class DrlReader {
         } catch (Exception e) {
             problems.add(new DrlFile.Located("the rule parser could not read this file: " + e.getClass().getSimpleName(), 1));
         }
+        // What a word processor or a stray character did (a curly quote, a non-breaking space) is the
+        // cause policy staff can act on: the parser's own message for the same line only repeats it.
+        List<DrlFile.Located> typing = TextChecks.check(text);
+        java.util.Set<Integer> typingLines = new java.util.HashSet<>();
+        typing.forEach(t -> typingLines.add(t.line()));
         if (parser.hasErrors()) {
+            boolean any = !problems.isEmpty();
             for (DroolsError error : parser.getErrors()) {
                 int line = error instanceof ParserError pe ? pe.getRow() : 0;
                 DrlFile.Located message = ParserMessages.locate(error.getMessage(), text, Math.max(line, 1));
-                if (message != null && !problems.contains(message)) {
+                if (message != null && !problems.contains(message) && !typingLines.contains(message.line())) {
                     problems.add(message);
                 }
+                any |= message != null;
             }
-            if (problems.isEmpty()) {
+            if (!any && typing.isEmpty()) {
                 problems.add(new DrlFile.Located("the rule parser could not read this file", 1));
             }
         }
-        problems.addAll(TextChecks.check(text));
+        problems.addAll(typing);
         if (pkg == null || !problems.isEmpty()) {
             return new DrlFile(name, path, text, pkg == null ? null : pkg.getName(), pkg == null ? 0 : pkg.getLine(),
                     List.of(), List.of(), List.of(), List.of(), List.of(), problems);

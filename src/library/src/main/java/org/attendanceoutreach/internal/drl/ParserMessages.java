@@ -98,7 +98,8 @@ final class ParserMessages {
             return "'" + found + "' is not expected here" + hint;
         }
         if ((x = NO_VIABLE.matcher(m)).find()) {
-            return "cannot read '" + shorten(x.group(1)) + "'" + hint;
+            String token = shorten(x.group(1));
+            return (token.isBlank() ? "cannot read this line" : "cannot read '" + token + "'") + hint;
         }
         if ((x = EXTRANEOUS.matcher(m)).find()) {
             return "'" + x.group(1) + "' is not expected here" + hint;

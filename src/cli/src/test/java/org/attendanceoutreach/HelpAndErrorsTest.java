@@ -98,6 +98,30 @@ class HelpAndErrorsTest {
         assertTrue(all.size() >= 2 * COMMANDS.size(), "two examples a command: " + all);
     }
 
+    /**
+     * A command's description reads as paragraphs: no line breaks in the middle of a sentence, where
+     * the source's line ended ("... every student whose tiers," then "recommendations, owners ..."
+     * on a line of its own). A line that does not end a sentence fills the width.
+     */
+    @Test
+    void everyDescriptionWrapsAsParagraphsWithoutShortLinesInMidSentence() {
+        for (String command : COMMANDS) {
+            String help = run(command, "--help").out();
+            List<String> lines = List.of(help.split("\n"));
+            int first = 0;
+            while (first < lines.size() && (lines.get(first).startsWith("Usage:") || lines.get(first).startsWith(" "))) {
+                first++; // the synopsis and its continuation lines
+            }
+            for (int i = first; i < lines.size() && !lines.get(i).startsWith(" ") && !lines.get(i).isEmpty(); i++) {
+                String line = lines.get(i);
+                boolean endsASentence = line.endsWith(".") || line.endsWith(".)") || line.endsWith(":");
+                boolean lastOfParagraph = i + 1 == lines.size() || lines.get(i + 1).startsWith(" ") || lines.get(i + 1).isEmpty();
+                assertTrue(endsASentence || lastOfParagraph || line.length() >= 60,
+                        command + " --help: a short line in the middle of a sentence: '" + line + "'\n" + help);
+            }
+        }
+    }
+
     @Test
     void theExampleParserJoinsContinuedLinesAndDropsComments() {
         String help = "Usage: x\n\nExamples:\n  # a comment\n  ./outreach recommend --as-of 2026-10-01 \\\n      fixtures/sample-school.json\n"

@@ -48,6 +48,8 @@ public final class OutreachCommand implements Runnable {
         cli.setParameterExceptionHandler(OutreachCommand::usageError);
         for (CommandLine sub : cli.getSubcommands().values()) {
             sub.getCommandSpec().versionProvider(new Version()); // ./outreach recommend --version too
+            CommandLine.Model.UsageMessageSpec usage = sub.getCommandSpec().usageMessage();
+            usage.description(paragraphs(usage.description()));
         }
         cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
             if (e instanceof org.attendanceoutreach.EngineBrokenException) {
@@ -64,6 +66,32 @@ public final class OutreachCommand implements Runnable {
         out.flush();
         err.flush();
         return status;
+    }
+
+    /**
+     * A command's description as paragraphs that picocli wraps to the help's width. The annotations
+     * break their text where the source line ends; picocli would keep those breaks and wrap each
+     * piece again, leaving a short line in the middle of a sentence. A piece ending a sentence ends a
+     * paragraph.
+     */
+    static String[] paragraphs(String[] lines) {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        StringBuilder paragraph = new StringBuilder();
+        for (String line : lines) {
+            if (paragraph.length() > 0) {
+                paragraph.append(' ');
+            }
+            paragraph.append(line.strip());
+            String end = line.stripTrailing();
+            if (end.endsWith(".") || end.endsWith(".)") || end.endsWith(":") || end.isEmpty()) {
+                out.add(paragraph.toString());
+                paragraph.setLength(0);
+            }
+        }
+        if (paragraph.length() > 0) {
+            out.add(paragraph.toString());
+        }
+        return out.toArray(String[]::new);
     }
 
     /**

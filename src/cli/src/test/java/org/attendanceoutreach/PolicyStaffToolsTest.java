@@ -9,6 +9,7 @@ import java.util.List;
 
 import static org.attendanceoutreach.CommandLineTest.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** validate's safety checks, diff, explain and check --coverage, as policy staff use them. */
@@ -114,6 +115,25 @@ class PolicyStaffToolsTest {
         assertTrue(s1003.contains("S-1003: success-mentor: status OVERDUE -> UPCOMING"), r.out());
         assertTrue(s1003.contains("S-1003: success-mentor: step 1 -> 2"), r.out());
         assertTrue(s1003.contains("S-1003: leverage-scheduled-meeting: step 2 -> 3"), r.out());
+    }
+
+    @Test
+    void diffShowsTheTrendsAndTiersThatTheFollowUpNumbersMove(@TempDir Path dir) throws Exception {
+        Path after = RuleFolderTest.copyRules(dir);
+        Path policy = after.resolve("policy.properties");
+        // policy staff judge a support after 10 school days instead of 20
+        Files.writeString(policy, Files.readString(policy).replace("follow-up-minimum-school-days = 20", "follow-up-minimum-school-days = 10"));
+        CommandLineTest.Run r = run("diff", "--before", "rules", "--after", after.toString(), "fixtures/sample-school.json");
+        assertEquals(0, r.status(), r.err());
+        List<String> s1028 = r.out().lines().filter(l -> l.startsWith("S-1028: ")).toList();
+        assertTrue(s1028.stream().anyMatch(l -> l.startsWith("S-1028: progress: success-mentor: TOO_EARLY -> NOT_IMPROVING (")
+                && l.contains("since 2026-11-02 (35.7%)")), r.out());
+        assertTrue(r.out().lines().anyMatch(l -> l.equals("S-1019: support tier 2 -> 3")), r.out());
+        assertTrue(r.out().lines().anyMatch(l -> l.startsWith("S-1019: progress: success-mentor: TOO_EARLY -> NOT_IMPROVING (")), r.out());
+        // S-1028 is severely chronic: tier 3 already, since September; a second reason found in November
+        // does not make its intensive practices younger
+        assertTrue(s1028.stream().noneMatch(l -> l.contains("needed since") || l.contains("support tier")), r.out());
+        assertFalse(r.out().contains("S-1005: progress"), "S-1005's mentor was judged before and is judged the same: " + r.out());
     }
 
     @Test

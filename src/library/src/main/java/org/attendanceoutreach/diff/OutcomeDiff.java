@@ -1,6 +1,7 @@
 package org.attendanceoutreach.diff;
 
 import org.attendanceoutreach.result.NextStep;
+import org.attendanceoutreach.result.Progress;
 import org.attendanceoutreach.result.Recommendation;
 import org.attendanceoutreach.result.StudentResult;
 
@@ -17,7 +18,8 @@ public final class OutcomeDiff {
 
     /**
      * Every difference in plain words: tiers, errors, recommendations added or removed, what each
-     * covers, owners, due dates, the day the need arose, steps, status, and what waits in {@code next}.
+     * covers, owners, due dates, the day the need arose, steps, status, what waits in {@code next},
+     * and whether each support in place is working ({@code progress}: its trend, the days it is judged on).
      */
     public static List<String> compare(StudentResult before, StudentResult after) {
         List<String> out = new ArrayList<>();
@@ -93,7 +95,30 @@ public final class OutcomeDiff {
                 out.add("next: " + id + ": after " + old.after() + " -> " + n.after());
             }
         });
+        progress(before, after, out);
         return out;
+    }
+
+    /** The follow-up of each support in place: a change of policy numbers moves its trend. */
+    private static void progress(StudentResult before, StudentResult after, List<String> out) {
+        Map<String, Progress> was = new TreeMap<>();
+        before.progress().forEach(p -> was.put(p.intervention(), p));
+        Map<String, Progress> now = new TreeMap<>();
+        after.progress().forEach(p -> now.put(p.intervention(), p));
+        was.forEach((id, p) -> {
+            if (!now.containsKey(id)) {
+                out.add("- progress: " + id + " (" + p.trend() + ")");
+            }
+        });
+        now.forEach((id, p) -> {
+            Progress old = was.get(id);
+            if (old == null) {
+                out.add("+ progress: " + id + " (" + p.trend() + ")");
+            } else if (old.trend() != p.trend()) {
+                String why = p.because() != null && p.because().startsWith(id + ": ") ? p.because().substring(id.length() + 2) : p.because();
+                out.add("progress: " + id + ": " + old.trend() + " -> " + p.trend() + (why == null ? "" : " (" + why + ")"));
+            }
+        });
     }
 
     private static Map<String, Recommendation> byId(StudentResult r) {

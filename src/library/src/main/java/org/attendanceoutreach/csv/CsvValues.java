@@ -83,6 +83,11 @@ final class CsvValues {
         }
     }
 
+    /** {@code 0.14} or {@code 14%} as 0.14, whatever its range. */
+    private static double fraction(String v) {
+        return v.endsWith("%") ? Double.parseDouble(v.substring(0, v.length() - 1).strip()) / 100 : Double.parseDouble(v);
+    }
+
     /** A share: {@code 0.14} or {@code 14%}; must lie in 0 … 1. */
     static Double share(String v) {
         if (v == null) {
@@ -90,7 +95,7 @@ final class CsvValues {
         }
         double d;
         try {
-            d = v.endsWith("%") ? Double.parseDouble(v.substring(0, v.length() - 1).strip()) / 100 : Double.parseDouble(v);
+            d = fraction(v);
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(Shown.number(v) + " is not a share such as 0.14 or 14%");
         }
@@ -107,7 +112,7 @@ final class CsvValues {
         }
         double d;
         try {
-            d = v.endsWith("%") ? Double.parseDouble(v.substring(0, v.length() - 1).strip()) / 100 : Double.parseDouble(v);
+            d = fraction(v);
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("portion: " + Shown.number(v) + " is not a number such as 0.5");
         }

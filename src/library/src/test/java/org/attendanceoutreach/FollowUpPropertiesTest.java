@@ -1,6 +1,9 @@
 package org.attendanceoutreach;
 
 import org.attendanceoutreach.catalog.Catalog;
+import org.attendanceoutreach.facts.FactsCalculator;
+import org.attendanceoutreach.facts.SchoolDays;
+import org.attendanceoutreach.facts.StudentFacts;
 import org.attendanceoutreach.policy.Policy;
 import org.attendanceoutreach.result.AttendanceTier;
 import org.attendanceoutreach.result.Progress;
@@ -11,8 +14,10 @@ import org.attendanceoutreach.school.Intervention;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 import static org.attendanceoutreach.Generated.casesAllYear;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -89,6 +94,44 @@ class FollowUpPropertiesTest {
             branch[2] += r.supportTier() == 3 && otherwise ? 1 : 0;
         });
         assertTrue(branch[0] >= 10 && branch[1] >= 1 && branch[2] >= 20, Arrays.toString(branch));
+    }
+
+    /**
+     * A student may need intensive support for several reasons, found on different days (severely
+     * chronic since September, a mentor found not working in November, last year's rate from the
+     * first day): the need dates from the earliest, whichever tier rule fires first. Checked on the
+     * relational home visit, whose {@code since} is the day tier 3 was first needed. (Shown to fail
+     * when the support-tier rules tested the tier already set: the follow-up rule, firing first,
+     * recorded November.)
+     */
+    @Test
+    void intensiveSupportIsNeededFromTheEarliestOfItsReasons() {
+        int[] branch = new int[2]; // visits checked; of which with reasons found on different days
+        FactsCalculator calculator = new FactsCalculator(policy, catalog);
+        qt().withExamples(EXAMPLES).forAll(casesAllYear()).checkAssert(c -> {
+            StudentResult r = evaluate(c);
+            Optional<Recommendation> visit = r.recommendation("relational-home-visit");
+            if (r.supportTier() != 3 || visit.isEmpty()) {
+                return;
+            }
+            StudentFacts f = calculator.compute(c.school(), new SchoolDays(c.school().calendar()), c.student());
+            List<LocalDate> reasons = new ArrayList<>();
+            if (r.attendanceTier() == AttendanceTier.SEVERE_CHRONIC) {
+                reasons.add(f.getSevereSince());
+            }
+            if (f.isPriorYearKnown() && f.getPriorYearAbsenceRate() >= policy.supportTier3PriorYearFrom()) {
+                reasons.add(f.getEnrolledSince());
+            }
+            if (f.isTier2SupportNotImproving() && f.getTier2SupportRateSince() >= policy.atRiskFrom()) {
+                reasons.add(f.getTier2SupportNotImprovingSince());
+            }
+            assertFalse(reasons.isEmpty(), "support tier 3 without a reason: " + r);
+            LocalDate earliest = reasons.stream().min(LocalDate::compareTo).orElseThrow();
+            assertEquals(earliest, visit.get().since(), "tier 3 was needed from the earliest of " + reasons);
+            branch[0]++;
+            branch[1] += new java.util.HashSet<>(reasons).size() > 1 ? 1 : 0;
+        });
+        assertTrue(branch[0] >= 20 && branch[1] >= 3, Arrays.toString(branch));
     }
 
     @Test

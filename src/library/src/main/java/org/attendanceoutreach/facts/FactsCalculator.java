@@ -411,7 +411,7 @@ public final class FactsCalculator {
     }
 
     private static Double round(Double rate) {
-        return rate == null ? null : java.math.BigDecimal.valueOf(rate).setScale(4, java.math.RoundingMode.HALF_UP).doubleValue();
+        return rate == null ? null : org.attendanceoutreach.internal.Decimals.round4(rate); // as BigDecimal.valueOf(rate).setScale(4, HALF_UP)
     }
 
     private static String or(String text, String otherwise) {

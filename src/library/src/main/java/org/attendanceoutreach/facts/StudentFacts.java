@@ -680,6 +680,10 @@ public final class StudentFacts {
         if (!Double.isFinite(d) || Double.doubleToRawLongBits(d) == Long.MIN_VALUE) { // and -0.0
             return String.format(Locale.ROOT, "%.1f", d);
         }
+        String fastest = org.attendanceoutreach.internal.Decimals.oneDecimalOrNull(d);
+        if (fastest != null) {
+            return fastest;
+        }
         String shortest = Double.toString(d);
         String fast = roundedToOneDecimal(shortest);
         return fast != null ? fast

@@ -223,7 +223,8 @@ final class JsonLine {
         if (!Double.isFinite(d)) {
             string(Double.toString(d)); // as Jackson writes NaN and infinities: quoted
         } else {
-            raw(Double.toString(d));
+            String plain = org.attendanceoutreach.internal.Decimals.plainOrNull(d); // a rate, a count of half days
+            raw(plain != null ? plain : Double.toString(d));
         }
     }
 

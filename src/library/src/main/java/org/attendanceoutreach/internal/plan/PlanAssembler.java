@@ -16,8 +16,6 @@ import org.attendanceoutreach.school.Intervention;
 import org.attendanceoutreach.school.OutreachKind;
 import org.attendanceoutreach.school.School;
 
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -393,39 +391,12 @@ public final class PlanAssembler {
     }
 
     /**
-     * {@code BigDecimal.valueOf(d).setScale(4, HALF_UP).doubleValue()}: the shortest decimal digits
-     * rounded half up to four places, by rounding the digits as written when they are plain (a rate
-     * such as 0.09615384615384616), else by {@code BigDecimal}. Both give the double nearest the
-     * rounded decimal ({@code PlanAssemblerRoundingTest} compares them).
+     * {@code BigDecimal.valueOf(d).setScale(4, HALF_UP).doubleValue()}, without {@code BigDecimal} in
+     * the usual case ({@link org.attendanceoutreach.internal.Decimals#round4};
+     * {@code PlanAssemblerRoundingTest} compares them).
      */
     static double round4(double d) {
-        if (d == 0) {
-            return 0.0; // BigDecimal has no negative zero
-        }
-        String s = Double.toString(d);
-        int dot = s.indexOf('.');
-        if (!Double.isFinite(d) || dot < 0 || s.indexOf('E') >= 0) {
-            return BigDecimal.valueOf(d).setScale(4, RoundingMode.HALF_UP).doubleValue();
-        }
-        if (s.length() - dot - 1 <= 4) {
-            return d; // four decimals or fewer: already what rounding gives
-        }
-        char[] digits = new char[dot + 5];
-        s.getChars(0, dot + 5, digits, 0);
-        if (s.charAt(dot + 5) >= '5') {
-            int i = digits.length - 1;
-            while (i >= 0 && (digits[i] == '9' || digits[i] == '.')) {
-                if (digits[i] == '9') {
-                    digits[i] = '0';
-                }
-                i--;
-            }
-            if (i < 0 || digits[i] == '-') {
-                return BigDecimal.valueOf(d).setScale(4, RoundingMode.HALF_UP).doubleValue(); // 9.99995 and the like
-            }
-            digits[i]++;
-        }
-        return Double.parseDouble(new String(digits));
+        return org.attendanceoutreach.internal.Decimals.round4(d);
     }
 
     /** Why outreach of a kind that carries the practice out shows it done: logged on or after {@code since} (null: not done). */

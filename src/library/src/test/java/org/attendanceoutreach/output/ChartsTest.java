@@ -111,12 +111,12 @@ class ChartsTest {
         for (AttendanceTier t : AttendanceTier.values()) {
             assertEquals(september.students().stream().filter(s -> s.attendanceTier() == t).count(), (long) months.get(0).counts().get(t), t.name());
         }
-        assertEquals(9, months.get(2).counts().values().stream().mapToInt(Integer::intValue).sum());
+        assertEquals(10, months.get(2).counts().values().stream().mapToInt(Integer::intValue).sum());
         String svg = TierHistoryChart.svg(months, "h1");
         Element root = xml(svg).getDocumentElement();
         assertEquals("img", root.getAttribute("role"));
         String desc = root.getElementsByTagName("desc").item(0).getTextContent();
-        assertTrue(desc.contains("2026-11-20: severely chronic 0, moderately chronic 5, at risk 3, satisfactory 1, too early to say 0."), desc);
+        assertTrue(desc.contains("2026-11-20: severely chronic 1, moderately chronic 5, at risk 3, satisfactory 1, too early to say 0."), desc);
         assertEquals("", TierHistoryChart.svg(List.of(), "h2"));
     }
 

@@ -544,6 +544,24 @@ public final class StudentFacts {
     }
 
     /**
+     * Whether raising the support tier to {@code tier} from {@code since} would change anything: the
+     * student is below that tier, or the rules have recorded the need for it (or a higher tier) only
+     * from a later day, or from none. The support-tier rules test it, so that a reason which adds
+     * nothing (a second reason for a tier, found later than the first) does not fire and re-run the
+     * rules that read the tier.
+     */
+    public boolean raisesSupportTier(int tier, LocalDate since) {
+        if (supportTier < tier) {
+            return true;
+        }
+        LocalDate recorded = null;
+        for (int t = Math.max(1, tier); t <= 3; t++) {
+            recorded = earlier(recorded, supportTierSince[t]);
+        }
+        return since != null && (recorded == null || since.isBefore(recorded));
+    }
+
+    /**
      * The first day the student needed support tier {@code level} or higher, as the tier rules
      * recorded it; the first enrolled day when they recorded none.
      */

@@ -210,102 +210,112 @@ final class StudentStreamReader {
         return c.build();
     }
 
-    private static List<Contact> contacts(JsonParser p, JsonToken t) throws IOException, NotPlain {
+    /** One object read from the parser, positioned just after its '{'. */
+    @FunctionalInterface
+    private interface ObjectReader<T> {
+        T read(JsonParser p) throws IOException, NotPlain;
+    }
+
+    /** A list of objects ({@code null}: none), each read by {@code element}. */
+    private static <T> List<T> list(JsonParser p, JsonToken t, int expected, ObjectReader<T> element) throws IOException, NotPlain {
         if (t == JsonToken.VALUE_NULL) {
             return List.of();
         }
         expect(t, JsonToken.START_ARRAY);
-        List<Contact> out = new ArrayList<>(2);
+        List<T> out = new ArrayList<>(expected);
         for (JsonToken e = p.nextToken(); e != JsonToken.END_ARRAY; e = p.nextToken()) {
             expect(e, JsonToken.START_OBJECT);
-            ContactRole role = null;
-            String relationship = null;
-            String name = null;
-            String phone = null;
-            PhoneStatus status = null;
-            String language = null;
-            int seen = 0; // each key once (the careful reader words a key given twice)
-            while (p.nextToken() == JsonToken.FIELD_NAME) {
-                String key = p.currentName();
-                JsonToken v = p.nextToken();
-                switch (key) {
-                    case "role" -> {
-                        seen = once(seen, 1);
-                        role = code(p, v, CONTACT_ROLES);
-                    }
-                    case "relationship" -> {
-                        seen = once(seen, 2);
-                        relationship = text(p, v);
-                    }
-                    case "name" -> {
-                        seen = once(seen, 4);
-                        name = text(p, v);
-                    }
-                    case "phone" -> {
-                        seen = once(seen, 8);
-                        phone = text(p, v);
-                    }
-                    case "phoneStatus" -> {
-                        seen = once(seen, 16);
-                        status = code(p, v, PHONE_STATUSES);
-                    }
-                    case "language" -> {
-                        seen = once(seen, 32);
-                        language = language(p, v);
-                    }
-                    default -> throw NOT_PLAIN;
-                }
-            }
-            if (role == null) {
-                throw NOT_PLAIN;
-            }
-            out.add(new Contact(role, relationship, name, phone, status, language));
+            out.add(element.read(p));
         }
         return out;
     }
 
-    private static List<Absence> absences(JsonParser p, JsonToken t) throws IOException, NotPlain {
-        if (t == JsonToken.VALUE_NULL) {
-            return List.of();
-        }
-        expect(t, JsonToken.START_ARRAY);
-        List<Absence> out = new ArrayList<>(16);
-        for (JsonToken e = p.nextToken(); e != JsonToken.END_ARRAY; e = p.nextToken()) {
-            expect(e, JsonToken.START_OBJECT);
-            LocalDate date = null;
-            AbsenceType type = null;
-            AbsenceReason reason = null;
-            Double portion = null;
-            int seen = 0; // each key once (the careful reader words a key given twice)
-            while (p.nextToken() == JsonToken.FIELD_NAME) {
-                String key = p.currentName();
-                JsonToken v = p.nextToken();
-                switch (key) {
-                    case "date" -> {
-                        seen = once(seen, 1);
-                        date = date(p, v);
-                    }
-                    case "type" -> {
-                        seen = once(seen, 2);
-                        type = code(p, v, ABSENCE_TYPES);
-                    }
-                    case "reason" -> {
-                        seen = once(seen, 4);
-                        reason = code(p, v, ABSENCE_REASONS);
-                    }
-                    case "portion" -> {
-                        seen = once(seen, 8);
-                        portion = number(p, v);
-                    }
-                    default -> throw NOT_PLAIN;
+    private static List<Contact> contacts(JsonParser p, JsonToken t) throws IOException, NotPlain {
+        return list(p, t, 2, StudentStreamReader::contact);
+    }
+
+    private static Contact contact(JsonParser p) throws IOException, NotPlain {
+        ContactRole role = null;
+        String relationship = null;
+        String name = null;
+        String phone = null;
+        PhoneStatus status = null;
+        String language = null;
+        int seen = 0; // each key once (the careful reader words a key given twice)
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String key = p.currentName();
+            JsonToken v = p.nextToken();
+            switch (key) {
+                case "role" -> {
+                    seen = once(seen, 1);
+                    role = code(p, v, CONTACT_ROLES);
                 }
+                case "relationship" -> {
+                    seen = once(seen, 2);
+                    relationship = text(p, v);
+                }
+                case "name" -> {
+                    seen = once(seen, 4);
+                    name = text(p, v);
+                }
+                case "phone" -> {
+                    seen = once(seen, 8);
+                    phone = text(p, v);
+                }
+                case "phoneStatus" -> {
+                    seen = once(seen, 16);
+                    status = code(p, v, PHONE_STATUSES);
+                }
+                case "language" -> {
+                    seen = once(seen, 32);
+                    language = language(p, v);
+                }
+                default -> throw NOT_PLAIN;
             }
-            if (date == null || type == null || (portion != null && !(portion > 0 && portion <= 1))) {
-                throw NOT_PLAIN;
-            }
-            out.add(new Absence(date, type, reason, portion == null ? 1.0 : portion));
         }
-        return out;
+        if (role == null) {
+            throw NOT_PLAIN;
+        }
+        return new Contact(role, relationship, name, phone, status, language);
+    }
+
+    private static List<Absence> absences(JsonParser p, JsonToken t) throws IOException, NotPlain {
+        return list(p, t, 16, StudentStreamReader::absence);
+    }
+
+    private static Absence absence(JsonParser p) throws IOException, NotPlain {
+        LocalDate date = null;
+        AbsenceType type = null;
+        AbsenceReason reason = null;
+        Double portion = null;
+        int seen = 0; // each key once (the careful reader words a key given twice)
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String key = p.currentName();
+            JsonToken v = p.nextToken();
+            switch (key) {
+                case "date" -> {
+                    seen = once(seen, 1);
+                    date = date(p, v);
+                }
+                case "type" -> {
+                    seen = once(seen, 2);
+                    type = code(p, v, ABSENCE_TYPES);
+                }
+                case "reason" -> {
+                    seen = once(seen, 4);
+                    reason = code(p, v, ABSENCE_REASONS);
+                }
+                case "portion" -> {
+                    seen = once(seen, 8);
+                    portion = number(p, v);
+                }
+                default -> throw NOT_PLAIN;
+            }
+        }
+        if (date == null || type == null || (portion != null && !(portion > 0 && portion <= 1))) {
+            throw NOT_PLAIN;
+        }
+        return new Absence(date, type, reason, portion == null ? 1.0 : portion);
     }
 
     private static Mentor mentor(JsonParser p, JsonToken t) throws IOException, NotPlain {
@@ -335,129 +345,114 @@ final class StudentStreamReader {
     }
 
     private static List<Meeting> meetings(JsonParser p, JsonToken t) throws IOException, NotPlain {
-        if (t == JsonToken.VALUE_NULL) {
-            return List.of();
-        }
-        expect(t, JsonToken.START_ARRAY);
-        List<Meeting> out = new ArrayList<>(1);
-        for (JsonToken e = p.nextToken(); e != JsonToken.END_ARRAY; e = p.nextToken()) {
-            expect(e, JsonToken.START_OBJECT);
-            MeetingType type = null;
-            LocalDate date = null;
-            int seen = 0; // each key once (the careful reader words a key given twice)
-            while (p.nextToken() == JsonToken.FIELD_NAME) {
-                String key = p.currentName();
-                JsonToken v = p.nextToken();
-                switch (key) {
-                    case "type" -> {
-                        seen = once(seen, 1);
-                        type = code(p, v, MEETING_TYPES);
-                    }
-                    case "date" -> {
-                        seen = once(seen, 2);
-                        date = date(p, v);
-                    }
-                    default -> throw NOT_PLAIN;
+        return list(p, t, 1, StudentStreamReader::meeting);
+    }
+
+    private static Meeting meeting(JsonParser p) throws IOException, NotPlain {
+        MeetingType type = null;
+        LocalDate date = null;
+        int seen = 0; // each key once (the careful reader words a key given twice)
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String key = p.currentName();
+            JsonToken v = p.nextToken();
+            switch (key) {
+                case "type" -> {
+                    seen = once(seen, 1);
+                    type = code(p, v, MEETING_TYPES);
                 }
+                case "date" -> {
+                    seen = once(seen, 2);
+                    date = date(p, v);
+                }
+                default -> throw NOT_PLAIN;
             }
-            if (type == null || date == null) {
-                throw NOT_PLAIN;
-            }
-            out.add(new Meeting(type, date));
         }
-        return out;
+        if (type == null || date == null) {
+            throw NOT_PLAIN;
+        }
+        return new Meeting(type, date);
     }
 
     private static List<OutreachRecord> outreach(JsonParser p, JsonToken t) throws IOException, NotPlain {
-        if (t == JsonToken.VALUE_NULL) {
-            return List.of();
-        }
-        expect(t, JsonToken.START_ARRAY);
-        List<OutreachRecord> out = new ArrayList<>(4);
-        for (JsonToken e = p.nextToken(); e != JsonToken.END_ARRAY; e = p.nextToken()) {
-            expect(e, JsonToken.START_OBJECT);
-            LocalDate date = null;
-            OutreachKind kind = null;
-            OutreachOutcome outcome = null;
-            boolean positive = false;
-            ContactRole role = null;
-            int seen = 0; // each key once (the careful reader words a key given twice)
-            while (p.nextToken() == JsonToken.FIELD_NAME) {
-                String key = p.currentName();
-                JsonToken v = p.nextToken();
-                switch (key) {
-                    case "date" -> {
-                        seen = once(seen, 1);
-                        date = date(p, v);
-                    }
-                    case "kind" -> {
-                        seen = once(seen, 2);
-                        kind = code(p, v, OUTREACH_KINDS);
-                    }
-                    case "outcome" -> {
-                        seen = once(seen, 4);
-                        outcome = code(p, v, OUTREACH_OUTCOMES);
-                    }
-                    case "positive" -> {
-                        seen = once(seen, 8);
-                        positive = flag(v);
-                    }
-                    case "by" -> {
-                        seen = once(seen, 16);
-                        code(p, v, OWNERS); // checked, not used by the plan yet
-                    }
-                    case "contactRole" -> {
-                        seen = once(seen, 32);
-                        role = code(p, v, CONTACT_ROLES);
-                    }
-                    default -> throw NOT_PLAIN;
+        return list(p, t, 4, StudentStreamReader::outreachRecord);
+    }
+
+    private static OutreachRecord outreachRecord(JsonParser p) throws IOException, NotPlain {
+        LocalDate date = null;
+        OutreachKind kind = null;
+        OutreachOutcome outcome = null;
+        boolean positive = false;
+        ContactRole role = null;
+        int seen = 0; // each key once (the careful reader words a key given twice)
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String key = p.currentName();
+            JsonToken v = p.nextToken();
+            switch (key) {
+                case "date" -> {
+                    seen = once(seen, 1);
+                    date = date(p, v);
                 }
+                case "kind" -> {
+                    seen = once(seen, 2);
+                    kind = code(p, v, OUTREACH_KINDS);
+                }
+                case "outcome" -> {
+                    seen = once(seen, 4);
+                    outcome = code(p, v, OUTREACH_OUTCOMES);
+                }
+                case "positive" -> {
+                    seen = once(seen, 8);
+                    positive = flag(v);
+                }
+                case "by" -> {
+                    seen = once(seen, 16);
+                    code(p, v, OWNERS); // checked, not used by the plan yet
+                }
+                case "contactRole" -> {
+                    seen = once(seen, 32);
+                    role = code(p, v, CONTACT_ROLES);
+                }
+                default -> throw NOT_PLAIN;
             }
-            if (kind == null || date == null) {
-                throw NOT_PLAIN;
-            }
-            out.add(new OutreachRecord(date, kind, outcome, positive, role));
         }
-        return out;
+        if (kind == null || date == null) {
+            throw NOT_PLAIN;
+        }
+        return new OutreachRecord(date, kind, outcome, positive, role);
     }
 
     private static List<Intervention> interventions(JsonParser p, JsonToken t) throws IOException, NotPlain {
-        if (t == JsonToken.VALUE_NULL) {
-            return List.of();
-        }
-        expect(t, JsonToken.START_ARRAY);
-        List<Intervention> out = new ArrayList<>(2);
-        for (JsonToken e = p.nextToken(); e != JsonToken.END_ARRAY; e = p.nextToken()) {
-            expect(e, JsonToken.START_OBJECT);
-            String practice = null;
-            LocalDate started = null;
-            LocalDate ended = null;
-            int seen = 0; // each key once (the careful reader words a key given twice)
-            while (p.nextToken() == JsonToken.FIELD_NAME) {
-                String key = p.currentName();
-                JsonToken v = p.nextToken();
-                switch (key) {
-                    case "intervention" -> {
-                        seen = once(seen, 1);
-                        practice = text(p, v);
-                    }
-                    case "startedOn" -> {
-                        seen = once(seen, 2);
-                        started = date(p, v);
-                    }
-                    case "endedOn" -> {
-                        seen = once(seen, 4);
-                        ended = date(p, v);
-                    }
-                    default -> throw NOT_PLAIN;
+        return list(p, t, 2, StudentStreamReader::intervention);
+    }
+
+    private static Intervention intervention(JsonParser p) throws IOException, NotPlain {
+        String practice = null;
+        LocalDate started = null;
+        LocalDate ended = null;
+        int seen = 0; // each key once (the careful reader words a key given twice)
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String key = p.currentName();
+            JsonToken v = p.nextToken();
+            switch (key) {
+                case "intervention" -> {
+                    seen = once(seen, 1);
+                    practice = text(p, v);
                 }
+                case "startedOn" -> {
+                    seen = once(seen, 2);
+                    started = date(p, v);
+                }
+                case "endedOn" -> {
+                    seen = once(seen, 4);
+                    ended = date(p, v);
+                }
+                default -> throw NOT_PLAIN;
             }
-            if (practice == null || started == null) {
-                throw NOT_PLAIN;
-            }
-            out.add(new Intervention(practice, started, ended));
         }
-        return out;
+        if (practice == null || started == null) {
+            throw NOT_PLAIN;
+        }
+        return new Intervention(practice, started, ended);
     }
 
     // ---- values: as JsonFields reads them, giving up wherever it would complain ----------------------

@@ -89,11 +89,11 @@ final class FollowUpOracle {
         return out;
     }
 
-    /** Whether a tier-2 support is in place long enough, not improving, with the share missed since at the at-risk line or above. */
+    /** Whether a tier-2 support is in place long enough and not improving (contract section 8). */
     static boolean tierThreeByFollowUp(Generated.Case c, Policy policy, Catalog catalog) {
         for (Expected e : progress(c, policy)) {
             if (catalog.get(e.intervention()).supportTier() == 2 && e.trend() == Trend.NOT_IMPROVING
-                    && e.daysSince() >= policy.followUpMinimumSchoolDays() && e.rateSince() >= policy.atRiskFrom()) {
+                    && e.daysSince() >= policy.followUpMinimumSchoolDays()) {
                 return true;
             }
         }

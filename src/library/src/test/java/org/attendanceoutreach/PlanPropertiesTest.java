@@ -166,8 +166,10 @@ class PlanPropertiesTest {
 
     @Test
     void aPracticeCoveredByAnotherIsNeverListedAlone() {
-        int[] branch = new int[3]; // a recommendation covering another, the interpreter joined to a contact, waiting for a contact
-        qt().withExamples(EXAMPLES).forAll(casesAllYear()).checkAssert(c -> {
+        // a recommendation covering another, the interpreter joined to a contact, waiting for a contact (rare: one
+        // generated student in 40 or so; with 200 examples a run once met none, so this property runs four times as many)
+        int[] branch = new int[3];
+        qt().withExamples(4 * EXAMPLES).forAll(casesAllYear()).checkAssert(c -> {
             StudentResult r = evaluate(c);
             Set<String> listed = new TreeSet<>();
             r.recommendations().forEach(rec -> listed.add(rec.intervention()));

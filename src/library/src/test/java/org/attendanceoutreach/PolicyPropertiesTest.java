@@ -124,7 +124,8 @@ class PolicyPropertiesTest {
                 assertTrue(after.supportTier() >= before.supportTier(), before.supportTier() + " became " + after.supportTier());
             }
         });
-        assertTrue(branch[0] >= minimumBefore && branch[1] >= 50, java.util.Arrays.toString(branch));
+        // about half of the cases have a free school day to add an absence on, and about half of those fall before no support
+        assertTrue(branch[0] >= minimumBefore && branch[1] >= 25, java.util.Arrays.toString(branch));
     }
 
     /** The day is before the start of a support in place (a mentor counts as one). */

@@ -471,7 +471,7 @@ public final class ReferenceEvaluator {
      * (the mentor, a success plan, …) has been in place at least the policy's minimum school days
      * without improvement: the share of enrolled days missed since it started is not lower than the
      * share before by the policy's margin (with no day before: than last year's share; with neither
-     * known: it is not below the at-risk line), and it is at the at-risk line or above.
+     * known: it is not below the at-risk line).
      */
     private boolean tier2SupportNotWorking(double[] missedOn, int from, int to) {
         for (int i = 0; i < supportCount; i++) {
@@ -503,7 +503,7 @@ public final class ReferenceEvaluator {
         boolean improving = before > 0 ? missedBefore / before - rateSince >= policy.followUpImprovementMargin() - 1e-9
                 : priorKnown ? prior - rateSince >= policy.followUpImprovementMargin() - 1e-9
                 : rateSince < policy.atRiskFrom();
-        return !improving && rateSince >= policy.atRiskFrom();
+        return !improving;
     }
 
     /** Index of the last school day on or before {@code d} (may be -1). */

@@ -102,6 +102,21 @@ class ExplainCheckAuditTest {
     }
 
     @Test
+    void aMisspeltExpectationKeyFailsTheCheckAtItsPlace(@TempDir Path dir) throws Exception {
+        // S-1023 of the sample gets personal-call-home; "excldes" used to pass, with "1 passed, 0 failed" and exit 0
+        String sample = Files.readString(Path.of("fixtures/sample-school.json"));
+        String head = sample.substring(0, sample.indexOf("\"expect\": ["));
+        Path file = Files.writeString(dir.resolve("typo.json"), head
+                + "\"expect\": [{\"studentId\": \"S-1023\", \"excldes\": [\"personal-call-home\"]},"
+                + " {\"studentId\": \"S-1023\", \"includes\": [\"personal-call-home\"]}]}");
+        CommandLineTest.Run r = run("check", "--rules", "rules", file.toString());
+        assertEquals(1, r.status(), r.out());
+        assertTrue(r.out().contains("FAIL " + file + ": S-1023: unknown expectation key \"excldes\": nothing was checked for it;"
+                + " did you mean 'excludes'?\n"), r.out());
+        assertTrue(r.out().strip().endsWith("1 passed, 1 failed"), r.out());
+    }
+
+    @Test
     void checkWithNothingToCheckFails() {
         CommandLineTest.Run r = run("check", "--rules", "rules", "fixtures/bad");
         assertEquals(1, r.status(), "no scenario file is not a pass");

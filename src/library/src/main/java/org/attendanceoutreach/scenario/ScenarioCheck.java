@@ -132,9 +132,14 @@ public final class ScenarioCheck {
         List<ScenarioOutcome> out = new ArrayList<>();
         for (Expectation e : file.expectations()) {
             List<StudentResult> matching = result.students().stream().filter(r -> r.studentId().equals(e.studentId())).toList();
-            out.add(new ScenarioOutcome(file.school().file(), e.studentId(), matching.isEmpty()
-                    ? List.of("no student with this id in the file")
-                    : failures(e, matching.get(0))));
+            List<String> failures = new ArrayList<>();
+            if (matching.isEmpty()) {
+                failures.addAll(unknownKeys(e));
+                failures.add("no student with this id in the file");
+            } else {
+                failures.addAll(failures(e, matching.get(0)));
+            }
+            out.add(new ScenarioOutcome(file.school().file(), e.studentId(), failures));
         }
         return out;
     }
@@ -144,8 +149,13 @@ public final class ScenarioCheck {
         return Set.copyOf(rulesFired);
     }
 
+    /** One failure per key the contract does not define: what it meant to check is not checked. */
+    private static List<String> unknownKeys(Expectation e) {
+        return e.unknownKeys().stream().map(Expectation::unknownKey).toList();
+    }
+
     static List<String> failures(Expectation e, StudentResult r) {
-        List<String> f = new ArrayList<>();
+        List<String> f = new ArrayList<>(unknownKeys(e));
         if (e.error() != null && e.error() != r.isError()) {
             f.add(e.error() ? "expected an error, but the student was evaluated" : "expected no error, got: " + r.error());
         }

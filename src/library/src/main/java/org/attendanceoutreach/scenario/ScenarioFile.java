@@ -22,26 +22,35 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * A scenario file: a school file (read by {@link SchoolFileReader}, with the same checks and
- * messages) and its {@code expect} entries (contract section 4), read here. Unknown expectation
- * keys are warned about by name.
+ * messages) and its {@code expect} entries (contract section 4), read here. An unknown expectation
+ * key (a misspelt {@code "excldes"}) is an error of its expectation, which then fails
+ * ({@link Expectation#unknownKeys()}), and a problem of the file at its place.
  *
  * @param school       the school file, as {@code ./outreach recommend} would read it
  * @param expectations the {@code expect} entries, in file order (empty when there are none)
- * @param warnings     warnings about the expectations (the school file's own are in {@code school})
+ * @param problems     the unknown expectation keys, each naming the file, the student id of its
+ *                     expectation and the key's place ({@code expect[2].excldes}), with a "did you
+ *                     mean" (the school file's own warnings are in {@code school})
  */
-public record ScenarioFile(SchoolFile school, List<Expectation> expectations, List<InputProblem> warnings) {
-    private static final Set<String> EXPECT_FIELDS = Set.of("studentId", "attendanceTier", "supportTier",
-            "includes", "excludes", "contactRole", "interpreterNeeded", "due", "owner", "error",
-            "first", "step", "status", "since", "next", "progress");
+public record ScenarioFile(SchoolFile school, List<Expectation> expectations, List<InputProblem> problems) {
     private static final ObjectMapper MAPPER = new ObjectMapper(JsonErrors.factory(SchoolFileReader.MAX_FILE_BYTES));
 
     public ScenarioFile {
         expectations = List.copyOf(expectations);
-        warnings = List.copyOf(warnings);
+        problems = List.copyOf(problems);
+    }
+
+    /**
+     * The unknown expectation keys.
+     *
+     * @deprecated they are errors now, each failing its expectation: use {@link #problems()}
+     */
+    @Deprecated
+    public List<InputProblem> warnings() {
+        return problems;
     }
 
     /**
@@ -70,9 +79,9 @@ public record ScenarioFile(SchoolFile school, List<Expectation> expectations, Li
             // the school file reader read the same bytes; this cannot happen unless the file changed meanwhile
             throw new SchoolFileException(new InputProblem(name, null, null, "cannot be read: " + e.getClass().getSimpleName()));
         }
-        List<InputProblem> warnings = new ArrayList<>();
+        List<InputProblem> problems = new ArrayList<>();
         try {
-            return new ScenarioFile(school, expectations(root.get("expect"), name, warnings), warnings);
+            return new ScenarioFile(school, expectations(root.get("expect"), name, problems), problems);
         } catch (Problem p) {
             throw new SchoolFileException(new InputProblem(name, null, p.field, p.getMessage()));
         }
@@ -88,7 +97,7 @@ public record ScenarioFile(SchoolFile school, List<Expectation> expectations, Li
         }
     }
 
-    private static List<Expectation> expectations(JsonNode expect, String file, List<InputProblem> warnings) {
+    private static List<Expectation> expectations(JsonNode expect, String file, List<InputProblem> problems) {
         List<Expectation> out = new ArrayList<>();
         if (expect == null || expect.isNull()) {
             return out;
@@ -99,15 +108,17 @@ public record ScenarioFile(SchoolFile school, List<Expectation> expectations, Li
         for (int i = 0; i < expect.size(); i++) {
             String at = "expect[" + i + "]";
             JsonNode e = object(expect.get(i), at);
-            for (Iterator<String> keys = e.fieldNames(); keys.hasNext(); ) {
-                String k = keys.next();
-                if (!EXPECT_FIELDS.contains(k)) {
-                    warnings.add(new InputProblem(file, null, at + "." + Shown.key(k), "unknown expectation key, ignored"));
-                }
-            }
             String studentId = text(e, at, "studentId");
             if (studentId == null || studentId.isBlank()) {
                 throw new Problem(at + ".studentId", "is required and must be a non-empty string");
+            }
+            List<String> unknown = new ArrayList<>();
+            for (Iterator<String> keys = e.fieldNames(); keys.hasNext(); ) {
+                String k = keys.next();
+                if (!Expectation.KEYS.contains(k)) {
+                    unknown.add(k);
+                    problems.add(new InputProblem(file, studentId, at + "." + Shown.key(k), Expectation.unknownKey(k)));
+                }
             }
             JsonNode support = present(e, "supportTier");
             if (support != null && !support.isNumber()) {
@@ -123,7 +134,8 @@ public record ScenarioFile(SchoolFile school, List<Expectation> expectations, Li
                     map(e, at, "due", ScenarioFile::dateValue), map(e, at, "owner", ScenarioFile::textValue),
                     error == null ? null : error.booleanValue(),
                     texts(e, at, "first"), map(e, at, "step", ScenarioFile::stepValue), map(e, at, "status", ScenarioFile::textValue),
-                    map(e, at, "since", ScenarioFile::dateValue), texts(e, at, "next"), map(e, at, "progress", ScenarioFile::textValue)));
+                    map(e, at, "since", ScenarioFile::dateValue), texts(e, at, "next"), map(e, at, "progress", ScenarioFile::textValue),
+                    unknown));
         }
         return out;
     }

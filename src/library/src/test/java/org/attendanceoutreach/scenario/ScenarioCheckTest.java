@@ -5,7 +5,9 @@ import org.attendanceoutreach.read.SchoolFile;
 import org.attendanceoutreach.read.SchoolFileReader;
 import org.attendanceoutreach.result.StudentResult;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
@@ -90,5 +92,27 @@ class ScenarioCheckTest {
                 Map.of("arrange-adult-interpreter", "MENTOR"));
         assertEquals(List.of("owner.arrange-adult-interpreter: expected MENTOR, got TEACHER (on personal-call-home, which covers it)"),
                 ScenarioCheck.failures(wrong, s1004()));
+    }
+
+    @Test
+    void aMisspeltKeyFailsItsExpectationAtItsPlaceAndTheOthersAreStillChecked(@TempDir Path dir) throws Exception {
+        // before the fix, "excldes" was warned about in a list no one printed: the expectation passed, though
+        // S-1023 is to get personal-call-home, and check said "N passed, 0 failed"
+        String sample = Files.readString(Path.of("fixtures/sample-school.json"));
+        Path file = Files.writeString(dir.resolve("typos.json"), sample.replace("\"expect\": [", "\"expect\": ["
+                + "{\"studentId\": \"S-1023\", \"excldes\": [\"personal-call-home\"]},"
+                + " {\"studentId\": \"S-1004\", \"interpretrNeeded\": {\"personal-call-home\": true}, \"frist\": [\"personal-call-home\"]},"
+                + " {\"studentId\": \"S-0000\", \"includs\": []},"
+                + " {\"studentId\": \"S-1004\", \"includes\": [\"personal-call-home\"]},"));
+        List<ScenarioOutcome> o = new ScenarioCheck(TestEngine.get()).check(file);
+        assertTrue(o.size() > 4, o.toString());
+        assertEquals(new ScenarioOutcome(file.toString(), "S-1023",
+                List.of("unknown expectation key \"excldes\": nothing was checked for it; did you mean 'excludes'?")), o.get(0));
+        assertEquals(new ScenarioOutcome(file.toString(), "S-1004",
+                List.of("unknown expectation key \"interpretrNeeded\": nothing was checked for it; did you mean 'interpreterNeeded'?",
+                        "unknown expectation key \"frist\": nothing was checked for it; did you mean 'first'?")), o.get(1));
+        assertEquals(List.of("unknown expectation key \"includs\": nothing was checked for it; did you mean 'includes'?",
+                "no student with this id in the file"), o.get(2).failures());
+        assertTrue(o.subList(3, o.size()).stream().allMatch(ScenarioOutcome::passed), "the others are still checked: " + o);
     }
 }

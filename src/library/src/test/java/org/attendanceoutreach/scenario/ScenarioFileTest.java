@@ -8,6 +8,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -19,7 +20,7 @@ class ScenarioFileTest {
             + " \"students\": [{\"studentId\": \"S-1\"}], \"expect\": [%s]}";
 
     @Test
-    void expectationsAreReadWithTheSchoolAndUnknownKeysAreWarnedAbout(@TempDir Path dir) throws Exception {
+    void expectationsAreReadWithTheSchoolAndUnknownKeysAreProblemsOfTheirExpectation(@TempDir Path dir) throws Exception {
         Path file = Files.writeString(dir.resolve("s.json"), String.format(SCHOOL,
                 "{\"studentId\": \"S-1\", \"attendanceTier\": \"SATISFACTORY\", \"supportTier\": 1, \"includes\": [\"a\"],"
                         + " \"due\": {\"personal-call-home\": \"2026-11-20\"}, \"interpreterNeeded\": {\"x\": true}, \"error\": false, \"colour\": 1}"));
@@ -30,9 +31,41 @@ class ScenarioFileTest {
         assertEquals(1, e.supportTier());
         assertEquals(LocalDate.of(2026, 11, 20), e.due().get("personal-call-home"));
         assertEquals(Boolean.FALSE, e.error());
-        assertEquals(file + ": expect[0].colour: unknown expectation key, ignored", s.warnings().get(0).toString());
+        assertEquals(List.of("colour"), e.unknownKeys());
+        assertEquals(file + ": student S-1: expect[0].colour: unknown expectation key \"colour\": nothing was checked for it;"
+                + " the keys are studentId, attendanceTier, supportTier, includes, excludes, contactRole, interpreterNeeded,"
+                + " due, owner, error, first, step, status, since, next, progress (contract section 4)", s.problems().get(0).toString());
         assertEquals(1, s.school().students().size());
         assertTrue(new SchoolFileReader().read(file).warnings().isEmpty(), "the school file reader knows the key and leaves it");
+    }
+
+    @Test
+    void aMisspeltKeyIsNamedWithTheKeyItWasMeantToBe(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("s.json"), String.format(SCHOOL,
+                "{\"studentId\": \"S-1\", \"excldes\": [\"personal-call-home\"]},"
+                        + " {\"studentId\": \"S-1\", \"interpretrNeeded\": {\"personal-call-home\": true}, \"frist\": [\"x\"]}"));
+        ScenarioFile s = ScenarioFile.read(file);
+        assertEquals(List.of(List.of("excldes"), List.of("interpretrNeeded", "frist")),
+                s.expectations().stream().map(Expectation::unknownKeys).toList());
+        assertEquals(List.of(
+                file + ": student S-1: expect[0].excldes: unknown expectation key \"excldes\": nothing was checked for it; did you mean 'excludes'?",
+                file + ": student S-1: expect[1].interpretrNeeded: unknown expectation key \"interpretrNeeded\": nothing was checked for it;"
+                        + " did you mean 'interpreterNeeded'?",
+                file + ": student S-1: expect[1].frist: unknown expectation key \"frist\": nothing was checked for it; did you mean 'first'?"),
+                s.problems().stream().map(Object::toString).toList());
+    }
+
+    @Test
+    void everyKeyOfTheContractIsKnown(@TempDir Path dir) throws Exception {
+        // contract section 4, the keys of plans and follow-up (section 8), and "owner" (a per-intervention key of section 4)
+        Path file = Files.writeString(dir.resolve("s.json"), String.format(SCHOOL, "{\"studentId\": \"S-1\","
+                + " \"attendanceTier\": \"SATISFACTORY\", \"supportTier\": 1, \"includes\": [], \"excludes\": [],"
+                + " \"contactRole\": {}, \"interpreterNeeded\": {}, \"due\": {}, \"owner\": {}, \"error\": false,"
+                + " \"first\": [], \"step\": {}, \"status\": {}, \"since\": {}, \"next\": [], \"progress\": {}}"));
+        ScenarioFile s = ScenarioFile.read(file);
+        assertEquals(List.of(), s.problems());
+        assertEquals(List.of(), s.expectations().get(0).unknownKeys());
+        assertEquals(16, Expectation.KEYS.size());
     }
 
     @Test

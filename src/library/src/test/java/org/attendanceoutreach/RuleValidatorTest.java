@@ -156,6 +156,41 @@ class RuleValidatorTest {
                 "did you mean 5%?");
         assertProblem(edited("policy.properties", t -> t.replace("long-absence-run = 5", "long-absense-run = 5")), "policy.properties", -1,
                 "'long-absense-run' is not a policy setting; did you mean 'long-absence-run'?");
+        // a slip in a then part, said as the same slip in a when part is, at the line to fix: JavaParser said
+        // 'Parse error. Found ";", expected one of "!=" "%" …', cut at 200 characters, at the line of the ';'
+        assertProblem(mine(t -> t.replace(".because( $student.missedSummary() )", ".because( $student.missedSummary() ")), f,
+                line(".because("), "a ')' is missing: the '(' on this line is not closed before ';' on line " + line(".caution("));
+        String mentors = shipped().get("mentors.drl");
+        String because = ".because( \"mentor assigned on \" + $student.getMentorAssignedOn() + \" has not met the family yet\" )";
+        assertProblem(edited("mentors.drl", t -> t.replace(because, because.substring(0, because.length() - 1))), "mentors.drl",
+                RuleFolderTest.lineOf(mentors, because), "a ')' is missing: the '(' on this line is not closed before ';' on line "
+                        + (RuleFolderTest.lineOf(mentors, because) + 1));
+        assertProblem(mine(t -> t.replace(".caution( \"be kind\" )", ".caution \"be kind\" )")), f, line(".caution("),
+                "a '(' is missing after 'caution': write caution( … )");
+        assertProblem(mine(t -> t.replace("recommend( kcontext,", "recommend kcontext,")), f, line("recommend("),
+                "a '(' is missing after 'recommend': write recommend( … )");
+        assertProblem(mine(t -> t.replace(".by( Owner.MENTOR )", ".by( Owner.MENTOR ) = Owner.TEACHER")), f, line("recommend("),
+                "'=' gives a value to something, which a then part does not do");
+        assertProblem(mine(t -> t.replace("\"be kind\" );", "\"be kind\" )")), f, line(".caution("),
+                "a ';' is missing at the end of this line, after ')'");
+        assertProblem(mine(t -> t.replace("\"be kind\"", "\"be\" \"kind\"")), f, line(".caution("),
+                "a '+' or ',' is missing between '\"be\"' and '\"kind\"'");
+        assertProblem(mine(t -> t.replace(".by( Owner.MENTOR )", ".by( Owner.MENTOR ))")), f, line(".by("),
+                "this ')' closes no '(': there is one ')' too many, or a '(' is missing before it");
+        assertProblem(mine(t -> t.replace(".by( Owner.MENTOR )", "by( Owner.MENTOR )")), f, line(".by("),
+                "a '.' is missing before 'by' (to go on with the recommendation), or a ';' at the end of line " + line("recommend("));
+        assertProblem(mine(t -> t.replace(".caution( \"be kind\" )", ".caution( \"be kind )")), f, line(".caution("),
+                "a '\"' is missing: the quotes on this line do not pair up");
+        for (UnaryOperator<String> slip : List.<UnaryOperator<String>>of(t -> t.replace(".caution( \"be kind\" )", ".caution( \"be kind\" "),
+                t -> t.replace(".caution( \"be kind\" )", ".caution( \"be kind\" +)"), t -> t.replace(".by( Owner.MENTOR )", "..by( Owner.MENTOR )"),
+                t -> t.replace(".because( $student.missedSummary() )", ".because( $student.missedSummary(), )"),
+                t -> t.replace("$student.missedSummary()", "$student..missedSummary()"))) {
+            RuleValidator.Result r = mine(slip);
+            assertFalse(r.ok());
+            assertTrue(r.problems().stream().allMatch(p -> p.file().equals(f) && p.line() >= line("recommend(") && p.line() <= line(".caution(")
+                    && !p.message().contains("Parse error") && !p.message().contains("expected one of") && p.message().length() < 200),
+                    "plain words at a line of the then part: " + r.problems());
+        }
         RuleValidator.Result deep = mine(t -> t.replace("StudentFacts( absentToday, !hasMentor )",
                 "StudentFacts( " + "(".repeat(3000) + "absentToday" + ")".repeat(3000) + " )"));
         assertFalse(deep.ok());

@@ -47,16 +47,16 @@ final class ConsequenceReader {
         }
         ParserConfiguration config = new ParserConfiguration().setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_17);
         ParseResult<BlockStmt> parsed;
+        String wrapped = "{" + java + "\n}";
         try {
-            parsed = new JavaParser(config).parseBlock("{" + java + "\n}");
+            parsed = new JavaParser(config).parseBlock(wrapped);
         } catch (StackOverflowError e) {
             problems.add(new DrlFile.Located("the then part nests too deeply to read; write it more simply", firstLine));
             return new DrlRule.Consequence(mentions, problems, calls);
         }
         if (!parsed.isSuccessful() || parsed.getResult().isEmpty()) {
             for (Problem p : parsed.getProblems()) {
-                int line = p.getLocation().flatMap(l -> l.getBegin().getRange()).map(r -> r.begin.line).orElse(1);
-                problems.add(new DrlFile.Located("the then part is not valid Java: " + firstSentence(p.getMessage()), firstLine + line - 1));
+                problems.add(ConsequenceSyntax.describe(p, wrapped, firstLine));
                 break;
             }
             return new DrlRule.Consequence(mentions, problems, calls);

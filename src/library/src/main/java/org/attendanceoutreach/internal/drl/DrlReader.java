@@ -53,9 +53,18 @@ final class DrlReader {
         typing.forEach(t -> typingLines.add(t.line()));
         if (parser.hasErrors()) {
             boolean any = !problems.isEmpty();
+            // a '"' left out: the parser reads on to the end of the file, and what it says there only echoes it
+            int quote = typing.isEmpty() ? ParserMessages.unpairedQuote(text) : 0;
+            if (quote > 0) {
+                problems.add(new DrlFile.Located(ParserMessages.UNPAIRED_QUOTE, quote));
+                any = true;
+            }
             for (DroolsError error : parser.getErrors()) {
                 int line = error instanceof ParserError pe ? pe.getRow() : 0;
                 DrlFile.Located message = ParserMessages.locate(error.getMessage(), text, Math.max(line, 1));
+                if (quote > 0 && (message == null || message.line() >= quote)) {
+                    continue;
+                }
                 if (message != null && !problems.contains(message) && !typingLines.contains(message.line())) {
                     problems.add(message);
                 }

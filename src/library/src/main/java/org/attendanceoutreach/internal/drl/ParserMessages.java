@@ -74,6 +74,59 @@ final class ParserMessages {
         return open.isEmpty() ? 0 : open.peek();
     }
 
+    /** What is said of a line whose quotes do not pair up ({@link #unpairedQuote}). */
+    static final String UNPAIRED_QUOTE = "a '\"' is missing: the quotes on this line do not pair up (text in quotes opens"
+            + " and closes with '\"' on the same line)";
+
+    /**
+     * The first line where text in double quotes is still open at the end of the line (a '"' left
+     * out), outside comments and single-quoted text; 0 when there is none. Text in quotes never goes
+     * on to the next line in DRL or Java (a file with a Java text block, three quotes, has none).
+     * The parser's own messages for such a file only echo it, at the end of the file.
+     */
+    static int unpairedQuote(String text) {
+        if (text.contains("\"\"\"")) {
+            return 0;
+        }
+        int line = 1;
+        char quote = 0;
+        boolean lineComment = false;
+        boolean blockComment = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            char next = i + 1 < text.length() ? text.charAt(i + 1) : 0;
+            if (c == '\n') {
+                if (quote == '"') {
+                    return line;
+                }
+                quote = 0;
+                lineComment = false;
+                line++;
+            } else if (blockComment) {
+                if (c == '*' && next == '/') {
+                    blockComment = false;
+                    i++;
+                }
+            } else if (lineComment) {
+                continue;
+            } else if (quote != 0) {
+                if (c == '\\') {
+                    i++;
+                } else if (c == quote) {
+                    quote = 0;
+                }
+            } else if (c == '/' && next == '/') {
+                lineComment = true;
+            } else if (c == '/' && next == '*') {
+                blockComment = true;
+                i++;
+            } else if (c == '"' || c == '\'') {
+                quote = c;
+            }
+        }
+        return quote == '"' ? line : 0;
+    }
+
     /** The message in plain words, or null for one that only repeats another ("Parser returned a null Package"). */
     static String translate(String raw, String text, int line) {
         String m = raw == null ? "" : raw.replaceAll("^\\[ERR \\d+\\]\\s*", "").replaceAll("\\s+", " ").strip();

@@ -181,6 +181,10 @@ class RuleValidatorTest {
                 "a '.' is missing before 'by' (to go on with the recommendation), or a ';' at the end of line " + line("recommend("));
         assertProblem(mine(t -> t.replace(".caution( \"be kind\" )", ".caution( \"be kind )")), f, line(".caution("),
                 "a '\"' is missing: the quotes on this line do not pair up");
+        String modify = "modify( $student ) { setAttendanceTier( AttendanceTier.SATISFACTORY ) }";
+        assertProblem(edited("attendance-tier.drl", t -> t.replace(modify, modify.substring(0, modify.length() - 1))), "attendance-tier.drl",
+                RuleFolderTest.lineOf(shipped().get("attendance-tier.drl"), modify),
+                "a '}' is missing: the '{' of modify( … ) { … } on this line is not closed before 'end'");
         for (UnaryOperator<String> slip : List.<UnaryOperator<String>>of(t -> t.replace(".caution( \"be kind\" )", ".caution( \"be kind\" "),
                 t -> t.replace(".caution( \"be kind\" )", ".caution( \"be kind\" +)"), t -> t.replace(".by( Owner.MENTOR )", "..by( Owner.MENTOR )"),
                 t -> t.replace(".because( $student.missedSummary() )", ".because( $student.missedSummary(), )"),

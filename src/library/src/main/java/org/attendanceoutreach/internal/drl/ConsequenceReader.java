@@ -221,7 +221,7 @@ final class ConsequenceReader {
             }
             int end = matching(text, brace, '{', '}');
             if (end < 0) {
-                throw new IllegalArgumentException("the { of modify( … ) { … } is not closed");
+                throw new IllegalArgumentException("a '}' is missing: the '{' of modify( … ) { … } on this line is not closed before 'end'");
             }
             String target = text.substring(open + 1, close).strip();
             StringBuilder body = new StringBuilder();

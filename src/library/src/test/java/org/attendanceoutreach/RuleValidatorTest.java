@@ -79,6 +79,48 @@ class RuleValidatorTest {
                 "'long-absence-run' is not set");
     }
 
+    // The four tests below were seen to fail once with RuleValidator.contractPromises left out of standard(),
+    // and the last with its severe-chronic exception removed.
+    @Test
+    void deletingTheSameDayCallIsNotOk() throws Exception {
+        Map<String, String> files = shipped();
+        files.remove("same-day-outreach.drl");
+        RuleValidator.Result r = validate(files);
+        assertProblem(r, "same-day-outreach.drl", 0, "no rule recommends personal-call-home in step 1 for a student absent today"
+                + " (contract section 3");
+        assertProblem(r, "same-day-outreach.drl", 0, "was same-day-outreach.drl deleted or its rule changed?");
+    }
+
+    @Test
+    void aSameDayCallRuleThatNoLongerFiresIsNotOk() throws Exception {
+        RuleValidator.Result r = edited("same-day-outreach.drl",
+                t -> t.replace("StudentFacts( absentToday, !suspendedToday )", "StudentFacts( absentToday, suspendedToday )"));
+        assertProblem(r, "same-day-outreach.drl", 0, "no rule recommends personal-call-home");
+    }
+
+    @Test
+    void deletingRelationshipFirstIsNotOk() throws Exception {
+        Map<String, String> files = shipped();
+        files.remove("relationship-first.drl");
+        RuleValidator.Result r = validate(files);
+        assertProblem(r, "relationship-first.drl", 0, "intensive support (escalate-to-attendance-team) is recommended before"
+                + " any positive contact with the family (contract section 8");
+        assertProblem(r, "relationship-first.drl", 0, "was relationship-first.drl deleted or its rule changed?");
+        assertEquals(1, r.problems().size(), r.problems().toString());
+    }
+
+    @Test
+    void aPolicyThatMakesTheProbeSeverelyChronicLetsIntensiveSupportStart() throws Exception {
+        // the contract lets intensive support start for a severely chronic student: not a problem then
+        Map<String, String> files = shipped();
+        files.remove("relationship-first.drl");
+        files.put("policy.properties", files.get("policy.properties").replaceAll("(?m)^severe-chronic-from = .*$",
+                "severe-chronic-from = 11%"));
+        assertFalse(files.get("policy.properties").equals(shipped().get("policy.properties")), "the edit changed the policy");
+        RuleValidator.Result r = validate(files);
+        assertTrue(r.problems().stream().noneMatch(p -> p.file().equals("relationship-first.drl")), r.problems().toString());
+    }
+
     @Test
     void moreChecksCanBeAdded() throws Exception {
         RuleValidator.Result r = RuleValidator.standard().with((rules, files) -> List.of(new RuleProblem("templates/x", 3, "broken")))

@@ -82,6 +82,63 @@ class LettersCommandTest {
         assertTrue(ok.out().contains("letter files checked"), ok.out());
     }
 
+    /**
+     * Issue 14 item 4: without an English template, validate used to say ok and English-speaking families
+     * got a Spanish letter (translated: false) and English call scripts came out in Spanish. Now validate
+     * fails, and letters writes nothing in a language nobody chose: the families of the languages that
+     * have templates still get theirs, the others are reported by id (exit status 1). Seen to fail with
+     * LetterTemplates.choose falling back to "the first language there is" again. (call-script.en includes
+     * call-opening.en: the two go together.)
+     */
+    @Test
+    void withoutAnEnglishTemplateValidateFailsAndNoFamilyGetsAnotherLanguage(@TempDir Path dir) throws Exception {
+        for (String kind : new String[] {"letter", "call-script"}) {
+            Path rules = dir.resolve(kind);
+            copy(Path.of("rules"), rules);
+            Files.delete(rules.resolve("letters/" + kind + ".en.mustache"));
+            if (kind.equals("call-script")) {
+                Files.delete(rules.resolve("letters/call-opening.en.mustache")); // the call script's opening, and the call list's
+            }
+
+            CommandLineTest.Run validate = run("validate", "--rules", rules.toString());
+            assertEquals(1, validate.status(), validate.out());
+            assertTrue(validate.out().contains(rules.resolve("letters/" + kind + ".en.mustache") + ": missing: there is no "
+                    + kind.replace('-', ' ') + " template in English (en), only in es."), validate.out());
+
+            CommandLineTest.Run json = run("letters", "--rules", rules.toString(), "--format", "json", "fixtures/sample-school.json");
+            JsonNode array = new ObjectMapper().readTree(json.out());
+            assertTrue(array.size() > 0, json.out());
+            for (JsonNode c : array) {
+                assertTrue(!"es".equals(c.get("language").asText()) || c.get("translated").asBoolean(),
+                        "Spanish only for a family that speaks it: " + c);
+            }
+            if (kind.equals("letter")) {
+                assertEquals(1, json.status(), json.err());
+                assertTrue(array.findValuesAsText("kind").stream().filter("LETTER"::equals).count() == 1,
+                        "only the Spanish-speaking family's letter: " + json.out());
+                assertTrue(json.err().contains("error: fixtures/sample-school.json: S-1005: no letter written"
+                        + " (monthly-letter-and-follow-up-call): there is no letter template in en, the languages tried"), json.err());
+                assertTrue(json.err().contains("S-1014: no letter written (monthly-letter-and-follow-up-call): there is no letter"
+                        + " template in vi or en"), json.err());
+            }
+            if (kind.equals("call-script")) {
+                assertTrue(validate.out().contains(rules.resolve("letters/call-opening.en.mustache") + ": missing: there is no"
+                        + " call opening template in English (en), only in es."), validate.out());
+                assertEquals(1, json.status(), json.err());
+                assertFalse(array.findValuesAsText("kind").contains("CALL_SCRIPT"), json.out());
+                assertTrue(json.err().contains(": no call script written (personal-call-home): there is no call script template in en,"
+                        + " the languages tried (the school's language, then English)"), json.err());
+                CommandLineTest.Run calls = run("call-list", "--rules", rules.toString(), "fixtures/sample-school.json");
+                assertEquals(0, calls.status(), calls.err());
+                assertTrue(calls.out().contains("Open with: "), calls.out());
+                assertFalse(calls.out().contains("Hola"), "the first lines are written from the plan, not in Spanish: " + calls.out());
+            }
+            for (String name : new String[] {"Mateo", "Eli", "555-"}) {
+                assertFalse(json.err().contains(name), "no personal data on standard error: " + json.err());
+            }
+        }
+    }
+
     private static void copy(Path from, Path to) throws Exception {
         try (var files = Files.walk(from)) {
             for (Path p : (Iterable<Path>) files::iterator) {

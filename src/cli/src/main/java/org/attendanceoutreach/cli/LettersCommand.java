@@ -4,6 +4,7 @@ import org.attendanceoutreach.OutreachEngine;
 import org.attendanceoutreach.letters.Communication;
 import org.attendanceoutreach.letters.LetterWriter;
 import org.attendanceoutreach.letters.Letters;
+import org.attendanceoutreach.letters.NotWritten;
 import org.attendanceoutreach.rules.RuleProblem;
 import org.attendanceoutreach.rules.RulesException;
 import picocli.CommandLine.Command;
@@ -28,7 +29,8 @@ import static org.attendanceoutreach.internal.PlainText.escape;
         description = {"What the plans ask to send or say: the monthly letter, a script for each call due today, and a short text",
                 "between calls, in the family's language when there is a template in it (rules/letters/). Contains names: keep it",
                 "where student records are kept. --format html is one print-ready page, one letter per printed page.",
-                "Exit status: 0 every student evaluated, 1 some students or inputs had errors (on standard error), 2 the rules or",
+                "Exit status: 0 every student evaluated, 1 some students or inputs had errors, or something a plan asks for has no",
+                "template in the family's, the school's or the English language (each on standard error), 2 the rules or",
                 "the letter templates do not pass the checks, the command line is wrong or --out cannot be written."},
         footerHeading = "%nExamples:%n",
         footer = {"  # text, to read or print as is",
@@ -81,9 +83,17 @@ final class LettersCommand implements Callable<Integer> {
         Progress progress = Progress.forTerminal(err);
         SchoolRun.Batch batch = SchoolRun.evaluateAll(engine, inputs.loadAll(asOf.day, progress), err, progress);
         List<Communication> all = new ArrayList<>();
+        boolean notWritten = false;
         for (SchoolRun.Evaluated e : batch.schools()) {
-            all.addAll(letters.forSchool(e.file(), e.result()));
+            Letters.Outcome outcome = letters.write(e.file(), e.result());
+            all.addAll(outcome.written());
+            for (NotWritten n : outcome.notWritten()) {
+                // ids and language tags only: no personal data
+                err.println("error: " + escape(e.file().file()) + ": " + escape(n.message()));
+                notWritten = true;
+            }
         }
+        err.flush();
         all.sort(Letters.ORDER);
         StringWriter text = new StringWriter();
         switch (f) {
@@ -100,6 +110,6 @@ final class LettersCommand implements Callable<Integer> {
             }
             err.println("letters: " + all.size() + " written to " + escape(output.path.toString()));
         }
-        return batch.problems() ? 1 : 0;
+        return batch.problems() || notWritten ? 1 : 0;
     }
 }

@@ -44,6 +44,8 @@ final class LetterTemplates {
     }
 
     static final String FORBIDDEN = "forbidden-words.txt";
+    /** The language every kind must have a template in: the last one {@link #choose} tries. */
+    static final String LAST_RESORT = "en";
     private static final Pattern KIND_FILE = Pattern.compile("(letter|call-script|call-opening|text)\\.([^.]+)\\.mustache");
 
     /** The data every kind of template gets (each may be missing: test it with a section). */
@@ -115,12 +117,29 @@ final class LetterTemplates {
     }
 
     /**
-     * The language to write in: the one wanted when there is a template in it, else the school's, else
-     * English, else the first there is; empty when there is no template of this kind at all.
+     * The language to write in: the one wanted when there is a template of this kind in it, else the
+     * school's, else English ({@link #tried}); empty when none of those has one. Never another
+     * language: a family is not written to in a language nobody chose for them.
      */
     Optional<String> choose(Kind kind, String wanted, String schoolLanguage) {
-        return match(kind, wanted).or(() -> match(kind, schoolLanguage)).or(() -> match(kind, "en"))
-                .or(() -> languages(kind).stream().findFirst());
+        for (String l : tried(wanted, schoolLanguage)) {
+            Optional<String> found = match(kind, l);
+            if (found.isPresent()) {
+                return found;
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The languages {@link #choose} tries, in order: the one wanted, the school's, {@value #LAST_RESORT}; each once. */
+    static List<String> tried(String wanted, String schoolLanguage) {
+        List<String> out = new ArrayList<>();
+        for (String l : new String[] {wanted, schoolLanguage, LAST_RESORT}) {
+            if (l != null && !l.isBlank() && out.stream().noneMatch(l.strip()::equalsIgnoreCase)) {
+                out.add(l.strip());
+            }
+        }
+        return out;
     }
 
     /** Whether {@code used} is the language wanted (the same primary language: es-MX is written in es). */
@@ -169,7 +188,9 @@ final class LetterTemplates {
      * Every problem of the letters folder, as {@code FILE:LINE: message}: a template that does not
      * parse or does what templates may not; an unknown placeholder; a missing required one (the days
      * missed in a letter; a section for every call in a call script); a forbidden word; an English
-     * letter or text that reads above the policy's grade; a kind without any template.
+     * letter or text that reads above the policy's grade. (A kind without an English template, or
+     * without any, is {@link #checkLastResort}'s, for {@code validate} only: what the templates there
+     * are can still be written, and what cannot is reported student by student.)
      */
     List<RuleProblem> check(Catalog catalog, Policy policy) {
         List<RuleProblem> out = new ArrayList<>();
@@ -269,14 +290,30 @@ final class LetterTemplates {
                 }
             }
         }
-        for (Kind k : List.of(Kind.LETTER, Kind.CALL_SCRIPT, Kind.TEXT)) {
-            if (languages(k).isEmpty()) {
-                out.add(new RuleProblem(displayName.apply(sourceName + k.file + ".en.mustache"), 0, "missing: there is no "
-                        + k.file.replace('-', ' ') + " template in any language; restore it from the bundled rules"));
-            }
-        }
         if (out.isEmpty()) {
             readability(policy, out);
+        }
+        return out;
+    }
+
+    /**
+     * For {@code validate}: every kind without a template in {@value #LAST_RESORT}, the last language
+     * tried for a family whose language and school's language have none. Without it, such a family
+     * gets nothing of that kind (and the run reports it), so {@code ok} needs it.
+     */
+    List<RuleProblem> checkLastResort() {
+        List<RuleProblem> out = new ArrayList<>();
+        for (Kind k : Kind.values()) {
+            if (match(k, LAST_RESORT).isPresent()) {
+                continue;
+            }
+            Set<String> have = languages(k);
+            out.add(new RuleProblem(displayName.apply(sourceName + k.file + "." + LAST_RESORT + ".mustache"), 0, "missing: there is no "
+                    + k.file.replace('-', ' ') + " template in English (" + LAST_RESORT + ")" + (have.isEmpty() ? "" : ", only in "
+                    + String.join(", ", have)) + ". English is the last language tried, after the family's and the school's:"
+                    + " without it a family whose language has no template gets no " + k.file.replace('-', ' ')
+                    + (k == Kind.CALL_OPENING ? " (the call list's first line is then written from the plan)" : "")
+                    + ". Restore " + k.file + "." + LAST_RESORT + ".mustache from the bundled rules (rules/letters/) or write one"));
         }
         return out;
     }

@@ -57,7 +57,10 @@ import java.util.TreeMap;
  *       school days have passed since the last call or text, about how the child has done since.</li>
  * </ul>
  * A letter and a text are in the contact's language when there is a template in it, else in the
- * school's ({@code translated: false}); a call script is in the school's language (staff read it).
+ * school's, else in English ({@code translated: false}); a call script is in the school's language
+ * (staff read it), else in English. Never in any other language: when none of those has a template of
+ * the kind, nothing of that kind is written for the student, and {@link #write(SchoolFile, SchoolResult)}
+ * says so ({@link NotWritten}).
  * Thread-safe and immutable.
  *
  * <pre>
@@ -106,7 +109,8 @@ public final class Letters {
 
     /**
      * {@code validate}'s check of the letters folder (for {@code RuleValidator.standard().with(Letters::check)}):
-     * every template problem as FILE:LINE: message.
+     * every template problem as FILE:LINE: message, and every kind without an English template (the
+     * last language tried; {@link #of} accepts that, and reports each student it leaves without one).
      */
     public static List<RuleProblem> check(RuleSet rules, Map<String, String> files) {
         Map<String, String> letters = new TreeMap<>();
@@ -115,11 +119,34 @@ public final class Letters {
                 letters.put(name, text);
             }
         });
-        return LetterTemplates.of(letters, rules.source()::displayName).check(rules.catalog(), rules.policy());
+        LetterTemplates templates = LetterTemplates.of(letters, rules.source()::displayName);
+        List<RuleProblem> out = new ArrayList<>(templates.check(rules.catalog(), rules.policy()));
+        out.addAll(templates.checkLastResort());
+        return out;
     }
 
-    /** Everything to send or say for a school file's students, in {@link #ORDER}. Students with errors get nothing. */
+    /**
+     * What was written for a school file's (or one student's) students, in {@link #ORDER}, and what the
+     * plans asked for that could not be written (no template of its kind in the languages tried), by
+     * student id.
+     */
+    public record Outcome(List<Communication> written, List<NotWritten> notWritten) {
+        public Outcome {
+            written = List.copyOf(written);
+            notWritten = List.copyOf(notWritten);
+        }
+    }
+
+    /**
+     * Everything to send or say for a school file's students, in {@link #ORDER}. Students with errors get
+     * nothing; what has no template in the languages tried is left out (see {@link #write(SchoolFile, SchoolResult)}).
+     */
     public List<Communication> forSchool(SchoolFile file, SchoolResult result) {
+        return write(file, result).written();
+    }
+
+    /** Everything to send or say for a school file's students, and what could not be written. */
+    public Outcome write(SchoolFile file, SchoolResult result) {
         Map<String, Student> students = new HashMap<>();
         for (StudentInput in : file.students()) {
             if (in.ok()) {
@@ -128,30 +155,47 @@ public final class Letters {
         }
         Map<String, Double> typical = typicalDaysMissed(students, result);
         List<Communication> out = new ArrayList<>();
+        List<NotWritten> missing = new ArrayList<>();
         for (StudentResult r : result.students()) {
             Student s = students.get(r.studentId());
             if (s != null && !r.isError()) {
-                out.addAll(write(file.school().withAsOf(r.asOf()), s, r, s.grade() == null ? null : typical.get(s.grade())));
+                out.addAll(writeStudent(file.school().withAsOf(r.asOf()), s, r, s.grade() == null ? null : typical.get(s.grade()),
+                        missing));
             }
         }
-        out.sort(ORDER);
-        return out;
+        return outcome(out, missing);
     }
 
-    /** Everything to send or say for one student, in {@link #ORDER} (no comparison with classmates: that needs the school). */
-    public List<Communication> forStudent(School school, Student student, StudentResult result) {
-        if (result.isError()) {
-            return List.of();
-        }
-        List<Communication> out = new ArrayList<>(write(school.withAsOf(result.asOf()), student, result, null));
+    private static Outcome outcome(List<Communication> out, List<NotWritten> missing) {
         out.sort(ORDER);
-        return out;
+        missing.sort(Comparator.comparing(NotWritten::studentId).thenComparing(NotWritten::kind)
+                .thenComparing(NotWritten::intervention));
+        return new Outcome(out, missing);
     }
 
     /**
-     * The first thing to say on a call due today, in the school's language (the call script's opening,
-     * from {@code call-opening.LANGUAGE.mustache}); empty when no call is due for the student. For the
-     * call list, which shows it beside each call.
+     * Everything to send or say for one student, in {@link #ORDER} (no comparison with classmates: that
+     * needs the school); what has no template in the languages tried is left out (see {@link #write(School, Student, StudentResult)}).
+     */
+    public List<Communication> forStudent(School school, Student student, StudentResult result) {
+        return write(school, student, result).written();
+    }
+
+    /** Everything to send or say for one student, and what could not be written. */
+    public Outcome write(School school, Student student, StudentResult result) {
+        if (result.isError()) {
+            return new Outcome(List.of(), List.of());
+        }
+        List<NotWritten> missing = new ArrayList<>();
+        List<Communication> out = new ArrayList<>(writeStudent(school.withAsOf(result.asOf()), student, result, null, missing));
+        return outcome(out, missing);
+    }
+
+    /**
+     * The first thing to say on a call due today, in the school's language, else in English (the call
+     * script's opening, from {@code call-opening.LANGUAGE.mustache}); empty when no call is due for the
+     * student or neither language has the template (the call list then writes the line from the plan).
+     * For the call list, which shows it beside each call.
      */
     public Optional<String> openingLine(School school, Student student, StudentResult result) {
         if (result.isError()) {
@@ -184,38 +228,60 @@ public final class Letters {
         return new Facts(school, student, result, rules.facts(school, days, student), FactsCalculator.contactToReach(student), days);
     }
 
-    private List<Communication> write(School school, Student student, StudentResult result, Double typicalDaysMissed) {
+    private List<Communication> writeStudent(School school, Student student, StudentResult result, Double typicalDaysMissed,
+                                             List<NotWritten> missing) {
         Facts f = facts(school, student, result);
         List<Communication> out = new ArrayList<>();
-        result.recommendation(MONTHLY_LETTER).ifPresent(rec -> out.add(letter(f, rec, typicalDaysMissed)));
+        result.recommendation(MONTHLY_LETTER).ifPresent(rec -> letter(f, rec, typicalDaysMissed, missing).ifPresent(out::add));
         List<List<Recommendation>> calls = calls(result);
         for (List<Recommendation> call : calls) {
-            out.add(callScript(f, call));
+            callScript(f, call, missing).ifPresent(out::add);
         }
         if (calls.isEmpty()) {
-            text(f).ifPresent(out::add);
+            text(f, missing).ifPresent(out::add);
         }
         return out;
     }
 
-    private Communication letter(Facts f, Recommendation rec, Double typicalDaysMissed) {
+    /** The language to write a kind in for {@code wanted} (see {@link LetterTemplates#choose}); empty, and noted, when there is none. */
+    private Optional<String> language(Facts f, LetterTemplates.Kind kind, Communication.Kind what, String intervention,
+                                      String wanted, List<NotWritten> missing) {
+        String school = f.school().schoolLanguage();
+        Optional<String> lang = templates.choose(kind, wanted, school);
+        if (lang.isEmpty()) {
+            missing.add(new NotWritten(f.student().studentId(), intervention, what, kind.file, LetterTemplates.tried(wanted, school)));
+        }
+        return lang;
+    }
+
+    private Optional<Communication> letter(Facts f, Recommendation rec, Double typicalDaysMissed, List<NotWritten> missing) {
         String wanted = rec.language() != null ? rec.language() : f.facts().getLanguage();
-        String lang = templates.choose(LetterTemplates.Kind.LETTER, wanted, f.school().schoolLanguage()).orElseThrow();
+        Optional<String> chosen = language(f, LetterTemplates.Kind.LETTER, Communication.Kind.LETTER, rec.intervention(), wanted,
+                missing);
+        if (chosen.isEmpty()) {
+            return Optional.empty();
+        }
+        String lang = chosen.get();
         Map<String, Object> m = common(f, lang, wanted);
         if (typicalDaysMissed != null && rules.policy().lettersCompareWithClassmates()) {
             m.put("comparison", "yes");
             m.put("typicalDaysMissed", number(typicalDaysMissed, Locale.forLanguageTag(lang)));
         }
-        return communication(f, rec.intervention(), Communication.Kind.LETTER, LetterTemplates.Kind.LETTER, lang, wanted,
-                rec.contactRole(), m);
+        return Optional.of(communication(f, rec.intervention(), Communication.Kind.LETTER, LetterTemplates.Kind.LETTER, lang,
+                wanted, rec.contactRole(), m));
     }
 
-    private Communication callScript(Facts f, List<Recommendation> call) {
+    private Optional<Communication> callScript(Facts f, List<Recommendation> call, List<NotWritten> missing) {
         String wanted = f.school().schoolLanguage();
-        String lang = templates.choose(LetterTemplates.Kind.CALL_SCRIPT, wanted, wanted).orElseThrow();
+        Optional<String> chosen = language(f, LetterTemplates.Kind.CALL_SCRIPT, Communication.Kind.CALL_SCRIPT,
+                call.get(0).intervention(), wanted, missing);
+        if (chosen.isEmpty()) {
+            return Optional.empty();
+        }
+        String lang = chosen.get();
         Map<String, Object> m = callModel(f, call, lang);
-        return communication(f, call.get(0).intervention(), Communication.Kind.CALL_SCRIPT, LetterTemplates.Kind.CALL_SCRIPT,
-                lang, wanted, call.get(0).contactRole(), m);
+        return Optional.of(communication(f, call.get(0).intervention(), Communication.Kind.CALL_SCRIPT,
+                LetterTemplates.Kind.CALL_SCRIPT, lang, wanted, call.get(0).contactRole(), m));
     }
 
     private Map<String, Object> callModel(Facts f, List<Recommendation> call, String lang) {
@@ -256,7 +322,7 @@ public final class Letters {
      * by a personal call, with a working number, when {@code texts-every-school-days} school days have
      * passed since the last personal call or text.
      */
-    private Optional<Communication> text(Facts f) {
+    private Optional<Communication> text(Facts f, List<NotWritten> missing) {
         AttendanceTier tier = f.result().attendanceTier();
         if (tier != AttendanceTier.AT_RISK && tier != AttendanceTier.MODERATE_CHRONIC && tier != AttendanceTier.SEVERE_CHRONIC) {
             return Optional.empty();
@@ -305,7 +371,11 @@ public final class Letters {
             return Optional.empty();
         }
         String wanted = f.facts().getLanguage();
-        String lang = templates.choose(LetterTemplates.Kind.TEXT, wanted, f.school().schoolLanguage()).orElseThrow();
+        Optional<String> chosen = language(f, LetterTemplates.Kind.TEXT, Communication.Kind.TEXT, PERSONAL_CALL, wanted, missing);
+        if (chosen.isEmpty()) {
+            return Optional.empty();
+        }
+        String lang = chosen.get();
         Map<String, Object> m = common(f, lang, wanted);
         m.put("schoolDaysSince", Integer.toString(since));
         m.put("daysAttendedSince", Integer.toString(attended));

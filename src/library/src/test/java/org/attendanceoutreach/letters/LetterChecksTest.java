@@ -120,4 +120,54 @@ class LetterChecksTest {
         List<RuleProblem> q = withFile("letters/text.en.mustache", t -> t.replace("{{schoolPhone}}", "{{{schoolPhone}}}"));
         assertOne(q, "rules/letters/text.en.mustache", 2, "unescaped");
     }
+
+    /**
+     * The language chosen is the family's, the school's, then English, and never another (before the
+     * fix, "the first there is": Spanish for an English-speaking family when letter.en was deleted).
+     * Seen to fail with that fallback put back.
+     */
+    @Test
+    void theLanguageIsTheFamilysTheSchoolsOrEnglishAndNeverAnother() throws Exception {
+        Map<String, String> files = shipped();
+        files.put("letters/letter.fr.mustache", files.get("letters/letter.en.mustache"));
+        LetterTemplates all = LetterTemplates.of(files, n -> n);
+        assertEquals(java.util.Optional.of("es"), all.choose(LetterTemplates.Kind.LETTER, "es-MX", "en"));
+        assertEquals(java.util.Optional.of("fr"), all.choose(LetterTemplates.Kind.LETTER, "vi", "fr"), "the school's language");
+        assertEquals(java.util.Optional.of("en"), all.choose(LetterTemplates.Kind.LETTER, "vi", "so"), "English last");
+        assertEquals(java.util.Optional.of("en"), all.choose(LetterTemplates.Kind.LETTER, null, null));
+
+        files.remove("letters/letter.en.mustache");
+        LetterTemplates noEnglish = LetterTemplates.of(files, n -> n);
+        assertEquals(java.util.Optional.empty(), noEnglish.choose(LetterTemplates.Kind.LETTER, "en", "en"),
+                "neither Spanish nor French for an English-speaking family at an English-speaking school");
+        assertEquals(java.util.Optional.empty(), noEnglish.choose(LetterTemplates.Kind.LETTER, "vi", "so"));
+        assertEquals(java.util.Optional.of("es"), noEnglish.choose(LetterTemplates.Kind.LETTER, "vi", "es"));
+        assertEquals(List.of("vi", "so", "en"), LetterTemplates.tried("vi", "so"));
+        assertEquals(List.of("en"), LetterTemplates.tried("EN", "en").stream().map(l -> l.toLowerCase(java.util.Locale.ROOT)).toList());
+        assertEquals(List.of("en"), LetterTemplates.tried(null, " "));
+    }
+
+    /** validate (Letters.check) names every kind without an English template, at the file to restore; the other checks accept it. */
+    @Test
+    void aKindWithoutAnEnglishTemplateFailsValidateOnly() throws Exception {
+        for (LetterTemplates.Kind kind : LetterTemplates.Kind.values()) {
+            Map<String, String> files = shipped();
+            files.remove("letters/" + kind.file + ".en.mustache");
+            if (kind == LetterTemplates.Kind.CALL_OPENING) {
+                files.remove("letters/call-script.en.mustache"); // it includes the opening
+            }
+            LetterTemplates t = LetterTemplates.of(files, n -> "rules/" + n);
+            assertEquals(List.of(), t.check(TestEngine.get().catalog(), TestEngine.get().policy()),
+                    "the Spanish templates can still be written");
+            List<RuleProblem> missing = t.checkLastResort();
+            assertEquals(kind == LetterTemplates.Kind.CALL_OPENING ? 2 : 1, missing.size(), missing.toString());
+            assertTrue(missing.stream().anyMatch(p -> p.file().equals("rules/letters/" + kind.file + ".en.mustache") && p.line() == 0
+                    && p.message().startsWith("missing: there is no " + kind.file.replace('-', ' ') + " template in English (en),"
+                    + " only in es. English is the last language tried")), missing.toString());
+            List<RuleProblem> viaValidate = Letters.check(TestEngine.get().rules(), files);
+            assertTrue(viaValidate.stream().anyMatch(p -> p.file().endsWith("letters/" + kind.file + ".en.mustache")
+                    && p.message().startsWith("missing: there is no")), viaValidate.toString());
+        }
+        assertEquals(List.of(), LetterTemplates.of(shipped(), n -> n).checkLastResort());
+    }
 }

@@ -203,6 +203,71 @@ class LettersTest {
         }
     }
 
+    /**
+     * Issue 14 item 4: with the English letter and call script deleted, English-speaking families used to
+     * get them in Spanish (translated: false). Now nothing is written in a language nobody chose: each
+     * letter and call script the shipped templates write in English is reported instead (ids and
+     * language tags only), and the Spanish-speaking family still gets Spanish. Seen to fail with the
+     * "first language there is" fallback put back in LetterTemplates.choose.
+     */
+    @Test
+    void withoutAnEnglishTemplateNothingIsWrittenInAnotherLanguageAndEachGapIsReported(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws Exception {
+        Path rules = dir.resolve("rules");
+        try (var files = Files.walk(Path.of("rules"))) {
+            for (Path p : (Iterable<Path>) files::iterator) {
+                Path target = rules.resolve(Path.of("rules").relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target);
+                }
+            }
+        }
+        Files.delete(rules.resolve("letters/letter.en.mustache"));
+        Files.delete(rules.resolve("letters/call-script.en.mustache"));
+        OutreachEngine noEnglish = OutreachEngine.builder().rulesFolder(rules).build();
+        Letters spanishOnly = Letters.of(noEnglish); // the templates there are still pass their checks
+        SchoolFile file = new SchoolFileReader().read(Path.of("fixtures/sample-school.json"));
+        Letters.Outcome outcome = spanishOnly.write(file, noEnglish.evaluate(file));
+
+        for (Communication c : outcome.written()) {
+            assertTrue(!c.language().equals("es") || c.translated(), "Spanish only for a family that speaks it: " + c);
+            assertTrue(c.kind() == Communication.Kind.TEXT || c.kind() == Communication.Kind.LETTER && c.language().equals("es"), c.toString());
+        }
+        Communication mateo = outcome.written().stream().filter(c -> c.studentId().equals("S-1004")).findFirst().orElseThrow();
+        assertEquals("es", mateo.language());
+
+        // exactly what the shipped templates write in English is missing, and reported
+        Set<String> english = sample().all().stream().filter(c -> c.kind() != Communication.Kind.TEXT && c.language().equals("en"))
+                .map(c -> c.studentId() + " " + c.kind() + " " + c.intervention()).collect(Collectors.toCollection(TreeSet::new));
+        Set<String> reported = outcome.notWritten().stream().map(n -> n.studentId() + " " + n.kind() + " " + n.intervention())
+                .collect(Collectors.toCollection(TreeSet::new));
+        assertTrue(english.size() >= 5, english.toString());
+        assertEquals(english, reported);
+        assertEquals(outcome.notWritten().size(), reported.size(), "one report per missing communication");
+        NotWritten vietnamese = outcome.notWritten().stream().filter(n -> n.studentId().equals("S-1014")).findFirst().orElseThrow();
+        assertEquals(List.of("vi", "en"), vietnamese.languagesTried());
+        assertEquals("S-1014: no letter written (monthly-letter-and-follow-up-call): there is no letter template in vi or en,"
+                + " the languages tried (the family's language, then the school's, then English); add letters/letter.en.mustache"
+                + " to the rules folder (./outreach validate says what is missing)", vietnamese.message());
+        NotWritten call = outcome.notWritten().stream().filter(n -> n.kind() == Communication.Kind.CALL_SCRIPT).findFirst().orElseThrow();
+        assertEquals(List.of("en"), call.languagesTried(), "a call script: the school's language, then English");
+        Set<String> names = new TreeSet<>();
+        for (StudentInput in : file.students()) {
+            if (in.ok()) {
+                names.add(in.student().firstName());
+                in.student().contacts().forEach(c -> names.add(c.name()));
+            }
+        }
+        names.removeIf(n -> n == null || n.isBlank());
+        for (NotWritten n : outcome.notWritten()) {
+            for (String name : names) {
+                assertFalse(n.message().contains(name), "no personal data: " + n.message());
+            }
+        }
+    }
+
     @Test
     void aLetterWithoutTheSchoolsDetailsStillReadsWell() throws Exception {
         Communication ivy = fixture().one("L-7", Communication.Kind.LETTER);

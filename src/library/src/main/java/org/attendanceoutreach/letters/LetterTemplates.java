@@ -308,10 +308,13 @@ final class LetterTemplates {
                 continue;
             }
             Set<String> have = languages(k);
+            boolean forStaff = k == Kind.CALL_SCRIPT || k == Kind.CALL_OPENING;
+            String what = k.file.replace('-', ' ');
             out.add(new RuleProblem(displayName.apply(sourceName + k.file + "." + LAST_RESORT + ".mustache"), 0, "missing: there is no "
-                    + k.file.replace('-', ' ') + " template in English (" + LAST_RESORT + ")" + (have.isEmpty() ? "" : ", only in "
-                    + String.join(", ", have)) + ". English is the last language tried, after the family's and the school's:"
-                    + " without it a family whose language has no template gets no " + k.file.replace('-', ' ')
+                    + what + " template in English (" + LAST_RESORT + ")" + (have.isEmpty() ? "" : ", only in "
+                    + String.join(", ", have)) + ". English is the last language tried, after " + (forStaff
+                    ? "the school's language: without it a school whose language has no template gets no " + what
+                    : "the family's language and the school's: without it a family whose languages have no template gets no " + what)
                     + (k == Kind.CALL_OPENING ? " (the call list's first line is then written from the plan)" : "")
                     + ". Restore " + k.file + "." + LAST_RESORT + ".mustache from the bundled rules (rules/letters/) or write one"));
         }

@@ -86,8 +86,10 @@ class PolicyPropertiesTest {
      * More absences never lower a tier. One exception is the policy's own, and the property says it
      * exactly: support tier 3 "by follow-up" compares the share of days missed since a tier-2 support
      * started with the share before it, so another absence <em>before</em> the support started makes
-     * the support look more effective, and the student may go back from tier 3 to tier 2 (never
-     * lower: the attendance tier itself never drops). Another absence on or after the start of every
+     * the support look more effective: the student may lose the tier 3 that this rule gave, back to
+     * what the other rules give (tier 2 when chronically absent, tier 1 for a student who attends
+     * well: contract section 8 has no other condition), and only when no tier-2 support is
+     * NOT_IMPROVING any more. The attendance tier itself never drops. Another absence on or after the start of every
      * support never lowers the support tier. (Found by QuickTheories seed 7940858145707, kept as a
      * fixed example below.)
      */
@@ -98,7 +100,7 @@ class PolicyPropertiesTest {
 
     /** The seed that found the follow-up exception: its cases run every time. */
     @Test
-    void anotherAbsenceBeforeASupportStartedMayOnlyBringTierThreeBackToTwo() {
+    void anotherAbsenceBeforeASupportStartedMayOnlyUndoTheFollowUpsTierThree() {
         anotherAbsenceNeverLowersATier(qt().withFixedSeed(7940858145707L).withExamples(EXAMPLES), 1);
     }
 
@@ -117,8 +119,9 @@ class PolicyPropertiesTest {
                     before.attendanceTier() + " became " + after.attendanceTier());
             if (beforeASupportStarted(c, day)) {
                 branch[0]++;
-                assertTrue(after.supportTier() >= Math.min(before.supportTier(), 2),
-                        before.supportTier() + " became " + after.supportTier());
+                boolean followUpUndone = before.supportTier() == 3 && notImproving(before) && !notImproving(after);
+                assertTrue(after.supportTier() >= before.supportTier() || followUpUndone,
+                        before.supportTier() + " became " + after.supportTier() + ": " + before.progress() + " -> " + after.progress());
             } else {
                 branch[1]++;
                 assertTrue(after.supportTier() >= before.supportTier(), before.supportTier() + " became " + after.supportTier());
@@ -126,6 +129,12 @@ class PolicyPropertiesTest {
         });
         // about half of the cases have a free school day to add an absence on, and about half of those fall before no support
         assertTrue(branch[0] >= minimumBefore && branch[1] >= 25, java.util.Arrays.toString(branch));
+    }
+
+    /** A tier-2 support in place is not improving (what support tier 3 by follow-up rests on). */
+    private boolean notImproving(StudentResult r) {
+        return r.progress().stream().anyMatch(p -> engine.catalog().get(p.intervention()).supportTier() == 2
+                && p.trend() == org.attendanceoutreach.result.Trend.NOT_IMPROVING);
     }
 
     /** The day is before the start of a support in place (a mentor counts as one). */

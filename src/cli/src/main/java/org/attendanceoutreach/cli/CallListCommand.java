@@ -56,10 +56,7 @@ final class CallListCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         String f = Values.format(spec, format, "table", "csv", "json");
-        if (inputs.nothingGiven(spec) || !output.ready(spec)) {
-            return 2;
-        }
-        OutreachEngine engine = rules.engine(err);
+        OutreachEngine engine = SchoolRun.start(spec, inputs, output, rules);
         if (engine == null) {
             return 2;
         }

@@ -62,10 +62,7 @@ final class LettersCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         String f = Values.format(spec, format, "text", "html", "json");
-        if (inputs.nothingGiven(spec) || !output.ready(spec)) {
-            return 2;
-        }
-        OutreachEngine engine = rules.engine(err);
+        OutreachEngine engine = SchoolRun.start(spec, inputs, output, rules);
         if (engine == null) {
             return 2;
         }

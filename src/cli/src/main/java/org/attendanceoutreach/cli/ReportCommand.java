@@ -50,10 +50,7 @@ final class ReportCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        if (inputs.nothingGiven(spec) || !output.ready(spec)) {
-            return 2;
-        }
-        OutreachEngine engine = rules.engine(err);
+        OutreachEngine engine = SchoolRun.start(spec, inputs, output, rules);
         if (engine == null) {
             return 2;
         }

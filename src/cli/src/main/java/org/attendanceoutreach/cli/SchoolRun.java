@@ -15,6 +15,18 @@ import java.util.stream.Stream;
 
 /** Evaluates a school file exactly as {@link OutreachEngine#evaluate(SchoolFile)} does, counting students on a {@link Progress}. */
 final class SchoolRun {
+
+    /**
+     * What every command over school files checks first: inputs given, {@code --out} writable, rules
+     * that compile. The engine, or null when one of them failed (it has said why on standard error;
+     * the command's exit status is then 2).
+     */
+    static OutreachEngine start(picocli.CommandLine.Model.CommandSpec spec, InputOptions inputs, OutputFile output, RulesOption rules) {
+        if (inputs.nothingGiven(spec) || !output.ready(spec)) {
+            return null;
+        }
+        return rules.engine(spec.commandLine().getErr());
+    }
     private SchoolRun() {
     }
 

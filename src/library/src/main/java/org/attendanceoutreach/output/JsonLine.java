@@ -22,6 +22,7 @@ import java.util.List;
  * {@code Integer.toString} and {@code Double.toString}. {@code JsonLineTest} holds it to Jackson's
  * output for every UTF-16 code unit. One per thread, reused (not thread-safe).
  */
+@SuppressWarnings("deprecation") // String.getBytes(int, int, byte[], int): exact for the ASCII it is given here
 final class JsonLine {
     private static final ThreadLocal<JsonLine> PER_THREAD = ThreadLocal.withInitial(JsonLine::new);
     private static final byte[] HEX_UPPER = "0123456789ABCDEF".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
@@ -270,7 +271,18 @@ final class JsonLine {
         byte[] b = buf;
         int i = n;
         b[i++] = '"';
-        for (int k = 0; k < len; k++) {
+        // the usual case first: plain ASCII, copied as it is (the JDK copies a one-byte string's bytes at once)
+        int plain = 0;
+        while (plain < len) {
+            char c = s.charAt(plain);
+            if (c < 0x20 || c >= 0x7F || c == '"' || c == '\\') {
+                break;
+            }
+            plain++;
+        }
+        s.getBytes(0, plain, b, i); // exact: every character before plain is ASCII
+        i += plain;
+        for (int k = plain; k < len; k++) {
             char c = s.charAt(k);
             if (c < 0x80) {
                 int esc = ASCII[c];
@@ -312,12 +324,8 @@ final class JsonLine {
     private void raw(String ascii) {
         int len = ascii.length();
         ensure(len);
-        byte[] b = buf;
-        int i = n;
-        for (int k = 0; k < len; k++) {
-            b[i++] = (byte) ascii.charAt(k);
-        }
-        n = i;
+        ascii.getBytes(0, len, buf, n); // exact for ASCII
+        n += len;
     }
 
     private void put(char c) {

@@ -8,6 +8,9 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
@@ -56,6 +59,9 @@ public final class SchoolLines implements Iterator<StudentInput>, Closeable {
     private int limit;
     private boolean endOfInput;
     private byte[] line = new byte[1 << 12];
+    /** The line last read: {@code lineLength} bytes of {@code lineBytes} from {@code lineOffset} (the buffer itself, or {@link #line} when it spanned two reads). */
+    private byte[] lineBytes = line;
+    private int lineOffset;
     private int lineLength;
     private boolean lineTooLong;
     private long lineNumber;
@@ -107,7 +113,8 @@ public final class SchoolLines implements Iterator<StudentInput>, Closeable {
                             + (MAX_LINE_BYTES >> 20) + " MB; line 1 of a JSON-lines school file is the school object"));
                 }
                 if (!isBlank()) {
-                    first = reader.readSchoolLine(file, line, lineLength, this.warnings);
+                    first = reader.readSchoolLine(file, Arrays.copyOfRange(lineBytes, lineOffset, lineOffset + lineLength),
+                            lineLength, this.warnings);
                     break;
                 }
             }
@@ -181,7 +188,7 @@ public final class SchoolLines implements Iterator<StudentInput>, Closeable {
                     if (!lineTooLong && isBlank()) {
                         continue;
                     }
-                    lines[n] = lineTooLong ? null : Arrays.copyOf(line, lineLength);
+                    lines[n] = lineTooLong ? null : Arrays.copyOfRange(lineBytes, lineOffset, lineOffset + lineLength);
                     tooLong[n] = lineTooLong;
                     numbers[n++] = lineNumber;
                 }
@@ -258,8 +265,8 @@ public final class SchoolLines implements Iterator<StudentInput>, Closeable {
     }
 
     private boolean isBlank() {
-        for (int i = 0; i < lineLength; i++) {
-            byte b = line[i];
+        for (int i = lineOffset, end = lineOffset + lineLength; i < end; i++) {
+            byte b = lineBytes[i];
             if (b != ' ' && b != '\t' && b != '\r') {
                 return false;
             }
@@ -267,9 +274,15 @@ public final class SchoolLines implements Iterator<StudentInput>, Closeable {
         return true;
     }
 
-    /** Reads the next line (without its end) into {@link #line}; false at the end of the input. */
+    /**
+     * Reads the next line (without its end): {@link #lineBytes} from {@link #lineOffset}, {@link #lineLength}
+     * bytes (the buffer itself when the line is whole in it, the usual case, else {@link #line}); false at
+     * the end of the input.
+     */
     private boolean readLine() throws IOException {
         lineLength = 0;
+        lineOffset = 0;
+        lineBytes = line;
         lineTooLong = false;
         boolean any = false;
         while (true) {
@@ -281,23 +294,55 @@ public final class SchoolLines implements Iterator<StudentInput>, Closeable {
                     return any;
                 }
             }
-            any = true;
             int start = position;
-            int end = start;
-            while (end < limit && buffer[end] != '\n') {
-                end++;
+            int end = newline(buffer, start, limit);
+            if (!any && end < limit) {
+                // the whole line is in the buffer: no copy
+                lineBytes = buffer;
+                lineOffset = start;
+                lineLength = end - start;
+            } else {
+                append(start, end - start);
+                lineBytes = line; // append may have grown it
             }
-            append(start, end - start);
+            any = true;
             position = end;
             if (end < limit) {
                 position++; // the '\n'
                 lineNumber++;
-                if (lineLength > 0 && line[lineLength - 1] == '\r') {
+                if (lineLength > 0 && lineBytes[lineOffset + lineLength - 1] == '\r') {
                     lineLength--;
                 }
                 return true;
             }
         }
+    }
+
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGHS = 0x8080808080808080L;
+    private static final long NEWLINES = 0x0A0A0A0A0A0A0A0AL;
+
+    /**
+     * The index of the first {@code '\n'} in {@code b[from, to)}, or {@code to}: eight bytes at a time
+     * (a byte of {@code w} is zero where {@code b} has a newline; the lowest flagged byte is the first
+     * zero, as a false flag can only follow a true one).
+     */
+    static int newline(byte[] b, int from, int to) {
+        int i = from;
+        for (; i <= to - 8; i += 8) {
+            long w = (long) LONGS.get(b, i) ^ NEWLINES;
+            long zero = (w - ONES) & ~w & HIGHS;
+            if (zero != 0) {
+                return i + (Long.numberOfTrailingZeros(zero) >>> 3);
+            }
+        }
+        for (; i < to; i++) {
+            if (b[i] == '\n') {
+                return i;
+            }
+        }
+        return to;
     }
 
     private boolean refill() throws IOException {

@@ -588,6 +588,9 @@ public final class StudentFacts {
         if (intensiveWaits == null) {
             return null;
         }
+        if (intensiveWaits.size() == 1) {
+            return intensiveWaits.values().iterator().next(); // the usual case: one rule holds them
+        }
         return String.join(" and ", new TreeSet<>(intensiveWaits.values()));
     }
 

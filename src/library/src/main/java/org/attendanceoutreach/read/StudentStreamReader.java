@@ -3,6 +3,7 @@ package org.attendanceoutreach.read;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.io.SerializedString;
 import org.attendanceoutreach.catalog.Owner;
 import org.attendanceoutreach.internal.PlainText;
 import org.attendanceoutreach.school.Absence;
@@ -57,6 +58,18 @@ final class StudentStreamReader {
     private static final OutreachKind[] OUTREACH_KINDS = OutreachKind.values();
     private static final OutreachOutcome[] OUTREACH_OUTCOMES = OutreachOutcome.values();
     private static final Owner[] OWNERS = Owner.values();
+    /** Each object's keys in the order files usually give them (the contract's, the generator's): see {@link #key}. */
+    private static final SerializedString[] STUDENT_KEYS = keys("studentId", "firstName", "lastName", "grade",
+            "enrolledOn", "withdrawnOn", "context", "contacts", "absences", "priorYearAbsenceRate", "mentor", "meetings", "outreach",
+            "interventions");
+    private static final SerializedString[] CONTEXT_KEYS = keys("fosterCare", "iep", "englishLearner", "homeLanguage", "homeless",
+            "juvenileJustice", "newToSchool");
+    private static final SerializedString[] CONTACT_KEYS = keys("role", "relationship", "name", "phone", "phoneStatus", "language");
+    private static final SerializedString[] ABSENCE_KEYS = keys("date", "type", "reason", "portion");
+    private static final SerializedString[] MENTOR_KEYS = keys("assignedOn", "familyIntroducedOn");
+    private static final SerializedString[] MEETING_KEYS = keys("type", "date");
+    private static final SerializedString[] OUTREACH_KEYS = keys("date", "kind", "outcome", "positive", "by", "contactRole");
+    private static final SerializedString[] INTERVENTION_KEYS = keys("intervention", "startedOn", "endedOn");
 
     private StudentStreamReader() {
     }
@@ -97,8 +110,7 @@ final class StudentStreamReader {
         String firstName = null;
         String lastName = null;
         int seen = 0; // each key once (the careful reader words a key given twice)
-        while (p.nextToken() == JsonToken.FIELD_NAME) {
-            String name = p.currentName();
+        for (String name = key(p, STUDENT_KEYS, null); name != null; name = key(p, STUDENT_KEYS, name)) {
             JsonToken t = p.nextToken();
             switch (name) {
                 case "studentId" -> {
@@ -172,8 +184,7 @@ final class StudentStreamReader {
         expect(t, JsonToken.START_OBJECT);
         StudentContext.Builder c = StudentContext.builder();
         int seen = 0; // each key once (the careful reader words a key given twice)
-        while (p.nextToken() == JsonToken.FIELD_NAME) {
-            String name = p.currentName();
+        for (String name = key(p, CONTEXT_KEYS, null); name != null; name = key(p, CONTEXT_KEYS, name)) {
             JsonToken v = p.nextToken();
             switch (name) {
                 case "fosterCare" -> {
@@ -242,8 +253,7 @@ final class StudentStreamReader {
         PhoneStatus status = null;
         String language = null;
         int seen = 0; // each key once (the careful reader words a key given twice)
-        while (p.nextToken() == JsonToken.FIELD_NAME) {
-            String key = p.currentName();
+        for (String key = key(p, CONTACT_KEYS, null); key != null; key = key(p, CONTACT_KEYS, key)) {
             JsonToken v = p.nextToken();
             switch (key) {
                 case "role" -> {
@@ -289,8 +299,7 @@ final class StudentStreamReader {
         AbsenceReason reason = null;
         Double portion = null;
         int seen = 0; // each key once (the careful reader words a key given twice)
-        while (p.nextToken() == JsonToken.FIELD_NAME) {
-            String key = p.currentName();
+        for (String key = key(p, ABSENCE_KEYS, null); key != null; key = key(p, ABSENCE_KEYS, key)) {
             JsonToken v = p.nextToken();
             switch (key) {
                 case "date" -> {
@@ -323,8 +332,7 @@ final class StudentStreamReader {
         LocalDate assigned = null;
         LocalDate introduced = null;
         int seen = 0; // each key once (the careful reader words a key given twice)
-        while (p.nextToken() == JsonToken.FIELD_NAME) {
-            String key = p.currentName();
+        for (String key = key(p, MENTOR_KEYS, null); key != null; key = key(p, MENTOR_KEYS, key)) {
             JsonToken v = p.nextToken();
             switch (key) {
                 case "assignedOn" -> {
@@ -352,8 +360,7 @@ final class StudentStreamReader {
         MeetingType type = null;
         LocalDate date = null;
         int seen = 0; // each key once (the careful reader words a key given twice)
-        while (p.nextToken() == JsonToken.FIELD_NAME) {
-            String key = p.currentName();
+        for (String key = key(p, MEETING_KEYS, null); key != null; key = key(p, MEETING_KEYS, key)) {
             JsonToken v = p.nextToken();
             switch (key) {
                 case "type" -> {
@@ -384,8 +391,7 @@ final class StudentStreamReader {
         boolean positive = false;
         ContactRole role = null;
         int seen = 0; // each key once (the careful reader words a key given twice)
-        while (p.nextToken() == JsonToken.FIELD_NAME) {
-            String key = p.currentName();
+        for (String key = key(p, OUTREACH_KEYS, null); key != null; key = key(p, OUTREACH_KEYS, key)) {
             JsonToken v = p.nextToken();
             switch (key) {
                 case "date" -> {
@@ -430,8 +436,7 @@ final class StudentStreamReader {
         LocalDate started = null;
         LocalDate ended = null;
         int seen = 0; // each key once (the careful reader words a key given twice)
-        while (p.nextToken() == JsonToken.FIELD_NAME) {
-            String key = p.currentName();
+        for (String key = key(p, INTERVENTION_KEYS, null); key != null; key = key(p, INTERVENTION_KEYS, key)) {
             JsonToken v = p.nextToken();
             switch (key) {
                 case "intervention" -> {
@@ -458,6 +463,40 @@ final class StudentStreamReader {
     // ---- values: as JsonFields reads them, giving up wherever it would complain ----------------------
 
     /** {@code seen} with {@code bit} added; gives up when it was there (a key twice in one object). */
+    private static SerializedString[] keys(String... names) {
+        SerializedString[] out = new SerializedString[names.length];
+        for (int i = 0; i < names.length; i++) {
+            out[i] = new SerializedString(names[i]);
+        }
+        return out;
+    }
+
+    /**
+     * The next key of the object being read, after {@code previous} (null: its first key), or null at
+     * its end. The key that usually comes next ({@code usual}, the one after {@code previous}) is
+     * matched on the parser's bytes ({@link JsonParser#nextFieldName(com.fasterxml.jackson.core.SerializableString)},
+     * no name decoded or looked up); any other key is read as usual. Either way the key is the key.
+     */
+    private static String key(JsonParser p, SerializedString[] usual, String previous) throws IOException {
+        int next = 0;
+        if (previous != null) {
+            next = usual.length;
+            for (int i = 0; i < usual.length; i++) {
+                if (usual[i].getValue().equals(previous)) {
+                    next = i + 1;
+                    break;
+                }
+            }
+        }
+        if (next == usual.length) {
+            return p.nextFieldName();
+        }
+        if (p.nextFieldName(usual[next])) {
+            return usual[next].getValue();
+        }
+        return p.currentToken() == JsonToken.FIELD_NAME ? p.currentName() : null;
+    }
+
     private static int once(int seen, int bit) throws NotPlain {
         if ((seen & bit) != 0) {
             throw NOT_PLAIN;

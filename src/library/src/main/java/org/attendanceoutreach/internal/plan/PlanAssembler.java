@@ -20,11 +20,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -68,19 +65,49 @@ public final class PlanAssembler {
     /** Each practice's position in the catalog, for a stable order of what a recommendation covers. */
     private final Map<String, Integer> position = new HashMap<>();
     private final Comparator<String> byPosition = Comparator.comparingInt(this::catalogPosition);
-    private final Comparator<Item> byItemPosition = Comparator.comparingInt(i -> catalogPosition(i.id()));
+    /*
+     * The catalog as tables by position, made once: a student's practices are kept in arrays by
+     * position (not in maps by id), and read in id order through idOrder, the order of the plan's
+     * lists (next steps, what was left out) and of choosing among equals.
+     */
+    private final Practice[] practices;
+    private final int[] stageOf;
+    private final int[][] coversOf;
+    private final int[] idOrder;
 
     /** @param policy the policy the rules were compiled with (the plan's numbers are in the catalog) */
     public PlanAssembler(Catalog catalog, Policy policy) {
         this.catalog = catalog;
         List<Practice> all = catalog.practices();
-        for (int i = 0; i < all.size(); i++) {
+        int n = all.size();
+        practices = all.toArray(new Practice[0]);
+        stageOf = new int[n];
+        coversOf = new int[n][];
+        for (int i = 0; i < n; i++) {
             position.put(all.get(i).id(), i);
+            stageOf[i] = catalog.stageIndex(all.get(i));
+        }
+        for (int i = 0; i < n; i++) {
+            List<String> covers = all.get(i).covers();
+            coversOf[i] = new int[covers.size()];
+            for (int k = 0; k < covers.size(); k++) {
+                coversOf[i][k] = position.get(covers.get(k)); // the catalog checked that each is a practice
+            }
+        }
+        Integer[] byId = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            byId[i] = i;
+        }
+        java.util.Arrays.sort(byId, Comparator.comparing(i -> practices[i].id()));
+        idOrder = new int[n];
+        for (int i = 0; i < n; i++) {
+            idOrder[i] = byId[i];
         }
     }
 
     /** One practice being planned: its proposals merged. */
     private static final class Item {
+        final int position;
         final Practice practice;
         final List<Proposal> proposals = new ArrayList<>(2);
         LocalDate since;
@@ -93,7 +120,8 @@ public final class PlanAssembler {
         final List<String> covers = new ArrayList<>(1);
         Owner owner;
 
-        Item(Practice practice) {
+        Item(int position, Practice practice) {
+            this.position = position;
             this.practice = practice;
         }
 
@@ -152,13 +180,14 @@ public final class PlanAssembler {
         boolean yearOver = today.isAfter(school.calendar().lastDay());
 
         // 1-3. place each proposal in time, leave out what was done or is in place, merge proposals of one practice
-        Map<String, Item> items = new TreeMap<>();
-        Map<String, String[]> leftOut = new TreeMap<>(); // id -> {reason, rules}
+        // (practices by catalog position; read in id order)
+        Item[] items = new Item[practices.length];
+        String[][] leftOut = new String[practices.length][]; // {reason, rules}
         place(proposals, f, today, days, yearOver, items, leftOut);
 
         // 4. intensive practices that must wait; 5. what a practice present replaces goes, what it covers joins it
         String waitsFor = f.getIntensiveWaitsFor();
-        Map<String, Item> held = new TreeMap<>();
+        Item[] held = new Item[practices.length];
         if (waitsFor != null) {
             hold(items, held);
         }
@@ -168,11 +197,15 @@ public final class PlanAssembler {
         cover(items, held);
 
         // 6. the plan's recommendations so far
-        Map<String, NextStep> next = new TreeMap<>();
+        NextStep[] next = new NextStep[practices.length];
         List<Item> joining = new ArrayList<>();
         List<Item> needContact = new ArrayList<>();
         List<Item> planned = new ArrayList<>();
-        for (Item item : items.values()) {
+        for (int k : idOrder) {
+            Item item = items[k];
+            if (item == null) {
+                continue;
+            }
             if (item.practice.joinsFirstContact()) {
                 joining.add(item);
             } else if (item.practice.onlyWithFamilyContact()) {
@@ -193,31 +226,42 @@ public final class PlanAssembler {
             if (firstContact != null) {
                 firstContact.absorb(j);
             } else {
-                next.put(j.id(), waiting(j, NEXT_CONTACT));
+                next[j.position] = waiting(j, NEXT_CONTACT);
             }
         }
         // something to reach the family about: a contact with them, or anything of the first stage
         // (finding a number, asking the prior school or staff who know them)
         boolean reason = false;
         for (Item i : planned) {
-            reason |= i.practice.reachesFamily() || catalog.stageIndex(i.practice) == 0;
+            reason |= i.practice.reachesFamily() || stageOf[i.position] == 0;
         }
         for (Item n : needContact) {
             if (reason) {
                 planned.add(n);
             } else {
-                next.put(n.id(), waiting(n, REASON_TO_REACH));
+                next[n.position] = waiting(n, REASON_TO_REACH);
             }
         }
-        for (Item h : held.values()) {
-            next.put(h.id(), waiting(h, waitsFor));
+        for (Item h : held) {
+            if (h != null) {
+                next[h.position] = waiting(h, waitsFor);
+            }
         }
 
         // 7. one person makes all of a family's calls on a day; 8. status and step
         shareCalls(planned, f, today);
-        Set<String> cautions = new TreeSet<>();
+        List<String> cautions = new ArrayList<>(0);
         List<Recommendation> recs = recommendations(planned, f, today, cautions);
-        List<NextStep> waiting = new ArrayList<>(next.values());
+        List<NextStep> waiting = new ArrayList<>();
+        List<LeftOut> out = new ArrayList<>(0);
+        for (int k : idOrder) {
+            if (next[k] != null) {
+                waiting.add(next[k]);
+            }
+            if (leftOut[k] != null) {
+                out.add(new LeftOut(practices[k].id(), leftOut[k][0], leftOut[k][1]));
+            }
+        }
         if (f.isWithdrawn()) {
             // the student has left: the tiers describe their time here, but nobody should reach out
             recs.clear();
@@ -228,10 +272,8 @@ public final class PlanAssembler {
         }
         recs.sort(Recommendation.ORDER);
         double rate = round4(f.getAbsenceRate());
-        List<LeftOut> out = new ArrayList<>(leftOut.size());
-        leftOut.forEach((id, w) -> out.add(new LeftOut(id, w[0], w[1])));
         return new StudentResult(f.getStudentId(), school.asOf(), f.getDaysEnrolled(), f.getDaysMissed(), rate,
-                f.getAttendanceTier(), f.getSupportTier(), recs, new ArrayList<>(cautions), fired, null, waiting, null,
+                f.getAttendanceTier(), f.getSupportTier(), recs, sortedDistinct(cautions), fired, null, waiting, null,
                 f.progress(), out);
     }
 
@@ -240,10 +282,14 @@ public final class PlanAssembler {
      * it recompiled the whole of {@code assemble} eight times when a rare path was first taken).
      */
     private void place(List<Proposal> proposals, StudentFacts f, LocalDate today, SchoolDays days, boolean yearOver,
-                       Map<String, Item> items, Map<String, String[]> leftOut) {
+                       Item[] items, String[][] leftOut) {
         for (Proposal p : proposals) {
-            Practice practice = catalog.find(p.intervention()).orElseThrow(() -> new IllegalArgumentException(
-                    "rule '" + p.rule() + "' recommends '" + p.intervention() + "', which is not in the catalog"));
+            Integer at = position.get(p.intervention());
+            if (at == null) {
+                throw new IllegalArgumentException("rule '" + p.rule() + "' recommends '" + p.intervention()
+                        + "', which is not in the catalog");
+            }
+            Practice practice = practices[at];
             if (p.reasons().isEmpty()) {
                 throw new IllegalArgumentException("rule '" + p.rule() + "' recommends '" + practice.id()
                         + "' without a reason; add .because(...) with the facts behind it");
@@ -282,10 +328,13 @@ public final class PlanAssembler {
                 why = done(practice, f, since);
             }
             if (why != null) {
-                leaveOut(leftOut, practice.id(), why, p.rule());
+                leaveOut(leftOut, at, why, p.rule());
                 continue;
             }
-            Item item = items.computeIfAbsent(practice.id(), k -> new Item(practice));
+            Item item = items[at];
+            if (item == null) {
+                item = items[at] = new Item(at, practice);
+            }
             item.proposals.add(p);
             if (item.since == null || since.isBefore(item.since)) {
                 item.since = since;
@@ -295,10 +344,12 @@ public final class PlanAssembler {
                 item.clamped = clamped;
             }
         }
-        for (Item item : items.values()) {
-            item.settle();
-            if (item.clamped) {
-                Item.add(item.because, "due by the last school day, " + item.due);
+        for (Item item : items) {
+            if (item != null) {
+                item.settle();
+                if (item.clamped) {
+                    Item.add(item.because, "due by the last school day, " + item.due);
+                }
             }
         }
     }
@@ -325,7 +376,7 @@ public final class PlanAssembler {
     }
 
     /** Step 8: each planned item as a recommendation, with its status and step; its cautions added to {@code cautions}. */
-    private List<Recommendation> recommendations(List<Item> planned, StudentFacts f, LocalDate today, Set<String> cautions) {
+    private List<Recommendation> recommendations(List<Item> planned, StudentFacts f, LocalDate today, List<String> cautions) {
         int[] stepOf = new int[2 + catalog.stages().size()];
         for (Item item : planned) {
             stepOf[stepKey(item, today)] = 1;
@@ -355,37 +406,43 @@ public final class PlanAssembler {
     }
 
     /** Step 4: intensive practices wait in {@code held}. */
-    private static void hold(Map<String, Item> items, Map<String, Item> held) {
-        for (Item item : List.copyOf(items.values())) {
-            if (item.practice.intensive()) {
-                held.put(item.id(), items.remove(item.id()));
+    private static void hold(Item[] items, Item[] held) {
+        for (int k = 0; k < items.length; k++) {
+            if (items[k] != null && items[k].practice.intensive()) {
+                held[k] = items[k];
+                items[k] = null;
             }
         }
     }
 
     /** Step 5: what a practice present replaces goes (all at once: what each one present replaces). */
-    private static void replace(Map<String, Item> items, Map<String, Item> held) {
+    private void replace(Item[] items, Item[] held) {
         List<Practice> replacing = null;
-        for (Item item : items.values()) {
-            replacing = withReplaces(replacing, item.practice);
-        }
-        for (Item item : held.values()) {
-            replacing = withReplaces(replacing, item.practice);
+        for (int k = 0; k < items.length; k++) {
+            if (items[k] != null) {
+                replacing = withReplaces(replacing, items[k].practice);
+            }
+            if (held[k] != null) {
+                replacing = withReplaces(replacing, held[k].practice);
+            }
         }
         if (replacing != null) {
             for (Practice p : replacing) {
                 for (String gone : p.replaces()) {
-                    items.remove(gone);
-                    held.remove(gone);
+                    int k = position.get(gone); // the catalog checked that it is a practice
+                    items[k] = null;
+                    held[k] = null;
                 }
             }
         }
     }
 
     /** A practice left out (done, or in place), with the rules that proposed it, in name order. */
-    private static void leaveOut(Map<String, String[]> leftOut, String id, String why, String rule) {
-        String[] was = leftOut.putIfAbsent(id, new String[]{why, rule});
-        if (was != null && !List.of(was[1].split("; ")).contains(rule)) {
+    private static void leaveOut(String[][] leftOut, int at, String why, String rule) {
+        String[] was = leftOut[at];
+        if (was == null) {
+            leftOut[at] = new String[]{why, rule};
+        } else if (!List.of(was[1].split("; ")).contains(rule)) {
             was[1] = String.join("; ", new TreeSet<>(List.of((was[1] + "; " + rule).split("; "))));
         }
     }
@@ -443,33 +500,35 @@ public final class PlanAssembler {
     }
 
     /** Practices of {@code from} covered by one of {@code into} join it (in catalog order). */
-    private void cover(Map<String, Item> into, Map<String, Item> from) {
-        if (into.isEmpty() || from.isEmpty()) {
-            return;
-        }
-        boolean any = false;
-        for (Item c : into.values()) {
-            any |= !c.practice.covers().isEmpty();
-        }
-        if (!any) {
-            return; // nothing here covers anything
-        }
-        List<Item> coverers = new ArrayList<>(into.values());
-        if (coverers.size() > 1) {
-            coverers.sort(byItemPosition);
-        }
-        for (Item c : coverers) {
-            if (!into.containsKey(c.id())) {
-                continue; // itself covered already
+    private void cover(Item[] into, Item[] from) {
+        for (int k = 0; k < into.length; k++) { // in catalog order; one covered already is gone from into
+            Item c = into[k];
+            if (c == null) {
+                continue;
             }
-            for (String id : c.practice.covers()) {
-                Item covered = from.get(id);
+            for (int at : coversOf[k]) {
+                Item covered = from[at];
                 if (covered != null && covered != c) {
-                    from.remove(id);
+                    from[at] = null;
                     c.absorb(covered);
                 }
             }
         }
+    }
+
+    /** The strings in order, each once. */
+    private static List<String> sortedDistinct(List<String> values) {
+        if (values.size() > 1) {
+            values.sort(null);
+            int w = 1;
+            for (int r = 1; r < values.size(); r++) {
+                if (!values.get(r).equals(values.get(w - 1))) {
+                    values.set(w++, values.get(r));
+                }
+            }
+            values.subList(w, values.size()).clear();
+        }
+        return values;
     }
 
     /** {@code list} with {@code p} added when it replaces anything (null until one does). */
@@ -492,7 +551,7 @@ public final class PlanAssembler {
             c = Boolean.compare(!a.practice.call(), !b.practice.call());
         }
         if (c == 0) {
-            c = Integer.compare(catalog.stageIndex(a.practice), catalog.stageIndex(b.practice));
+            c = Integer.compare(stageOf[a.position], stageOf[b.position]);
         }
         if (c == 0) {
             c = a.due.compareTo(b.due);
@@ -518,7 +577,7 @@ public final class PlanAssembler {
 
     /** 0 for what is due or overdue; else 1 + the position of the practice's stage. */
     private int stepKey(Item item, LocalDate today) {
-        return item.due.isAfter(today) ? 1 + catalog.stageIndex(item.practice) : 0;
+        return item.due.isAfter(today) ? 1 + stageOf[item.position] : 0;
     }
 
     private static DueStatus status(LocalDate due, LocalDate today) {

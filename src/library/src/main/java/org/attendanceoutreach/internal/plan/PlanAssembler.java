@@ -398,7 +398,7 @@ public final class PlanAssembler {
                     family ? f.getContactRole() : null,
                     practice.reachesFamily() ? f.getLanguage() : null,
                     practice.reachesFamily() ? f.isInterpreterNeeded() : null,
-                    item.due, new ArrayList<>(item.because), String.join("; ", item.rules),
+                    item.due, List.copyOf(item.because), String.join("; ", item.rules), // copied once: the record keeps it
                     stepOf[stepKey(item, today)], status(item.due, today), item.since, covers));
             cautions.addAll(item.cautions);
         }
@@ -563,7 +563,7 @@ public final class PlanAssembler {
     }
 
     private static NextStep waiting(Item item, String after) {
-        return new NextStep(item.id(), after, new ArrayList<>(item.because), String.join("; ", item.rules), item.covers);
+        return new NextStep(item.id(), after, List.copyOf(item.because), String.join("; ", item.rules), item.covers);
     }
 
     private static Owner owner(Item item) {

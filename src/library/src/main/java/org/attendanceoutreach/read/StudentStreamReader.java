@@ -480,12 +480,19 @@ final class StudentStreamReader {
     private static String key(JsonParser p, SerializedString[] usual, String previous) throws IOException {
         int next = 0;
         if (previous != null) {
-            next = usual.length;
-            for (int i = 0; i < usual.length; i++) {
+            next = -1;
+            for (int i = 0; i < usual.length && next < 0; i++) {
+                if (usual[i].getValue() == previous) { // the usual case: matched above, or a name Jackson interned
+                    next = i + 1;
+                }
+            }
+            for (int i = 0; i < usual.length && next < 0; i++) {
                 if (usual[i].getValue().equals(previous)) {
                     next = i + 1;
-                    break;
                 }
+            }
+            if (next < 0) {
+                next = usual.length;
             }
         }
         if (next == usual.length) {

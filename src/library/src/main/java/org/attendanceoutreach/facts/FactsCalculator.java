@@ -216,6 +216,13 @@ public final class FactsCalculator {
                 lately -= missedByDay[gone];
             }
             int enrolled = i - from + 1;
+            if (kind == 0 && i > from && enrolled > policy.minimumEnrolledDays()) {
+                // a day not missed, after a day on which everything below was tested: nothing below
+                // can first hold today (the rate and the recent days missed only fall, the counts of
+                // days missed stay the same; in doubles too, as division and subtraction round
+                // monotonically)
+                continue;
+            }
             if (enrolled >= policy.minimumEnrolledDays()) {
                 double rate = missed / enrolled;
                 if (b.atRiskSince == null && rate >= policy.atRiskFrom()) {

@@ -82,8 +82,9 @@ public final class SessionRunner implements AutoCloseable {
         final List<String> fired = new ArrayList<>();
         final Map<StudentFacts, List<String>> firedBy = new IdentityHashMap<>();
         final Evaluation evaluation = new Evaluation();
-        final Map<String, Integer> byRule = new java.util.HashMap<>();
-        final Map<String, Integer> updatesByRule = new java.util.HashMap<>();
+        /** Firings and changes of facts by rule name, for the message of a stopped run (counts in arrays: no boxing per firing). */
+        final Map<String, int[]> byRule = new java.util.HashMap<>();
+        final Map<String, int[]> updatesByRule = new java.util.HashMap<>();
         int firings;
         String current;
         String stopped;
@@ -108,9 +109,9 @@ public final class SessionRunner implements AutoCloseable {
                 stopped = why;
                 blame = current;
                 int most = 0;
-                for (Map.Entry<String, Integer> e : (updatesByRule.isEmpty() ? byRule : updatesByRule).entrySet()) {
-                    if (e.getValue() > most) {
-                        most = e.getValue();
+                for (Map.Entry<String, int[]> e : (updatesByRule.isEmpty() ? byRule : updatesByRule).entrySet()) {
+                    if (e.getValue()[0] > most) {
+                        most = e.getValue()[0];
                         blame = e.getKey();
                     }
                 }
@@ -127,6 +128,26 @@ public final class SessionRunner implements AutoCloseable {
         }
     }
 
+    /**
+     * The student a match is about (a batched rule matches one {@code StudentFacts}): read from the
+     * match's tuple, without the copy of its objects that {@code getObjects()} makes at every firing.
+     */
+    private static StudentFacts studentOf(org.kie.api.runtime.rule.Match match) {
+        if (match instanceof org.drools.core.rule.consequence.InternalMatch m) {
+            for (org.drools.core.reteoo.TupleImpl t = m.getTuple(); t != null; t = t.getParent()) {
+                if (t.getFactHandle() != null && t.getFactHandle().getObject() instanceof StudentFacts f) {
+                    return f;
+                }
+            }
+        }
+        for (Object o : match.getObjects()) {
+            if (o instanceof StudentFacts f) {
+                return f;
+            }
+        }
+        return null;
+    }
+
     private KieSession session() {
         if (session == null) {
             session = kieBase.newKieSession();
@@ -141,17 +162,15 @@ public final class SessionRunner implements AutoCloseable {
                     Run r = run;
                     String rule = event.getMatch().getRule().getName();
                     if (r.grouped) {
-                        for (Object o : event.getMatch().getObjects()) {
-                            if (o instanceof StudentFacts f) {
-                                r.firedBy.computeIfAbsent(f, k -> new ArrayList<>()).add(rule);
-                                break;
-                            }
+                        StudentFacts f = studentOf(event.getMatch());
+                        if (f != null) {
+                            r.firedBy.computeIfAbsent(f, k -> new ArrayList<>()).add(rule);
                         }
                     } else {
                         r.fired.add(rule);
                     }
                     r.firings++;
-                    r.byRule.merge(rule, 1, Integer::sum);
+                    r.byRule.computeIfAbsent(rule, k -> new int[1])[0]++;
                     if (r.firings >= r.maxFirings) {
                         r.stop("the rules fired " + r.firings + " times without settling; a rule probably re-triggers"
                                 + " itself (add a condition that its own change makes false)");
@@ -167,7 +186,7 @@ public final class SessionRunner implements AutoCloseable {
                 @Override
                 public void objectUpdated(org.kie.api.event.rule.ObjectUpdatedEvent event) {
                     if (event.getRule() != null) {
-                        run.updatesByRule.merge(event.getRule().getName(), 1, Integer::sum);
+                        run.updatesByRule.computeIfAbsent(event.getRule().getName(), k -> new int[1])[0]++;
                     }
                     if (!(event.getObject() instanceof StudentFacts)) {
                         // the policy is shared by every student in the session: only a student may change

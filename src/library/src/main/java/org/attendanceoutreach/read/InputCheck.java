@@ -134,43 +134,42 @@ public final class InputCheck {
      * and no practice listed twice for days that overlap (which of the two starts would count?).
      */
     private static void interventions(List<Intervention> all) {
+        // one pass; a field's name is made only for a value that is wrong (as for the other records)
         for (int i = 0; i < all.size(); i++) {
             Intervention x = all.get(i);
-            if (x.intervention() != null && GOOD_IDS.contains(x.intervention()) && inRange(x.startedOn()) && inRange(x.endedOn())
-                    && (x.endedOn() == null || !x.endedOn().isBefore(x.startedOn())) && !listedBefore(all, i)) {
-                continue; // the usual case, checked without making the field's name
-            }
-            String at = "interventions[" + i + "]";
             if (!isPracticeId(x.intervention())) {
-                throw new InvalidInputException(at + ".intervention", (x.intervention().isBlank() ? "is empty"
+                throw new InvalidInputException("interventions[" + i + "].intervention", (x.intervention().isBlank() ? "is empty"
                         : Shown.code(x.intervention(), List.of()) + " is not a catalog id")
                         + "; give the practice's id from rules/catalog.json in kebab-case, such as success-mentor");
             }
-            date(at + ".startedOn", x.startedOn());
-            date(at + ".endedOn", x.endedOn());
-            if (x.endedOn() != null && x.endedOn().isBefore(x.startedOn())) {
-                throw new InvalidInputException(at + ".endedOn", x.endedOn() + " is before startedOn " + x.startedOn()
-                        + "; endedOn is the support's last day");
+            if (!inRange(x.startedOn())) {
+                date("interventions[" + i + "].startedOn", x.startedOn());
             }
-            for (int j = 0; j < i; j++) {
-                Intervention y = all.get(j);
-                if (y.intervention().equals(x.intervention()) && overlap(x, y)) {
-                    throw new InvalidInputException(at + ".startedOn", x.intervention() + " is listed twice for days that overlap"
-                            + " (also interventions[" + j + "]); end the first before the second starts, or keep one");
-                }
+            if (!inRange(x.endedOn())) {
+                date("interventions[" + i + "].endedOn", x.endedOn());
+            }
+            if (x.endedOn() != null && x.endedOn().isBefore(x.startedOn())) {
+                throw new InvalidInputException("interventions[" + i + "].endedOn", x.endedOn() + " is before startedOn "
+                        + x.startedOn() + "; endedOn is the support's last day");
+            }
+            int j = listedBefore(all, i);
+            if (j >= 0) {
+                throw new InvalidInputException("interventions[" + i + "].startedOn", x.intervention()
+                        + " is listed twice for days that overlap (also interventions[" + j + "]); end the first before"
+                        + " the second starts, or keep one");
             }
         }
     }
 
-    /** Whether the support at {@code i} is listed before it for days that overlap. */
-    private static boolean listedBefore(List<Intervention> all, int i) {
+    /** The first support before {@code i} that is the same practice for days that overlap, or -1. */
+    private static int listedBefore(List<Intervention> all, int i) {
         Intervention x = all.get(i);
         for (int j = 0; j < i; j++) {
             if (all.get(j).intervention().equals(x.intervention()) && overlap(x, all.get(j))) {
-                return true;
+                return j;
             }
         }
-        return false;
+        return -1;
     }
 
     private static boolean overlap(Intervention a, Intervention b) {

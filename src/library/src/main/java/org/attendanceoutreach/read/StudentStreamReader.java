@@ -480,19 +480,12 @@ final class StudentStreamReader {
     private static String key(JsonParser p, SerializedString[] usual, String previous) throws IOException {
         int next = 0;
         if (previous != null) {
-            next = -1;
-            for (int i = 0; i < usual.length && next < 0; i++) {
-                if (usual[i].getValue() == previous) { // the usual case: matched above, or a name Jackson interned
+            next = usual.length;
+            for (int i = 0; i < usual.length; i++) {
+                if (usual[i].getValue().equals(previous)) { // the same instance, usually: equals checks that first
                     next = i + 1;
+                    break;
                 }
-            }
-            for (int i = 0; i < usual.length && next < 0; i++) {
-                if (usual[i].getValue().equals(previous)) {
-                    next = i + 1;
-                }
-            }
-            if (next < 0) {
-                next = usual.length;
             }
         }
         if (next == usual.length) {

@@ -51,6 +51,10 @@ final class JsonLine {
 
     private byte[] buf = new byte[4096];
     private int n;
+    /** Slots of the strings written before ({@link #known}): the string itself, and its bytes as written. */
+    private static final int KNOWN = 1024;
+    private final String[] knownKeys = new String[KNOWN];
+    private final byte[][] knownBytes = new byte[KNOWN][];
 
     private JsonLine() {
     }
@@ -96,7 +100,7 @@ final class JsonLine {
         raw(",\"absenceRate\":");
         number(r.absenceRate());
         raw(",\"attendanceTier\":");
-        string(r.attendanceTier().name());
+        known(r.attendanceTier().name());
         raw(",\"supportTier\":");
         integer(r.supportTier());
         raw(",\"recommendations\":[");
@@ -104,24 +108,24 @@ final class JsonLine {
         for (int i = 0; i < recs.size(); i++) {
             Recommendation rec = recs.get(i);
             raw(i == 0 ? "{\"intervention\":" : ",{\"intervention\":");
-            string(rec.intervention());
+            known(rec.intervention());
             raw(",\"step\":");
             integer(rec.step());
             raw(",\"status\":");
-            string(rec.status().name());
+            known(rec.status().name());
             raw(",\"strategy\":");
-            string(rec.strategy().name());
+            known(rec.strategy().name());
             raw(",\"impact\":");
-            string(rec.impact().name());
+            known(rec.impact().name());
             raw(",\"owner\":");
-            string(rec.owner().name());
+            known(rec.owner().name());
             if (rec.contactRole() != null) {
                 raw(",\"contactRole\":");
-                string(rec.contactRole().name());
+                known(rec.contactRole().name());
             }
             if (rec.language() != null) {
                 raw(",\"language\":");
-                string(rec.language());
+                known(rec.language());
             }
             if (rec.interpreterNeeded() != null) {
                 raw(rec.interpreterNeeded() ? ",\"interpreterNeeded\":true" : ",\"interpreterNeeded\":false");
@@ -131,11 +135,11 @@ final class JsonLine {
             raw(",\"due\":");
             date(rec.due());
             raw(",\"covers\":");
-            strings(rec.covers());
+            knownStrings(rec.covers());
             raw(",\"because\":");
             strings(rec.because());
             raw(",\"rule\":");
-            string(rec.rule());
+            known(rec.rule());
             put('}');
         }
         raw("],\"next\":[");
@@ -143,17 +147,17 @@ final class JsonLine {
         for (int i = 0; i < next.size(); i++) {
             NextStep s = next.get(i);
             raw(i == 0 ? "{\"intervention\":" : ",{\"intervention\":");
-            string(s.intervention());
+            known(s.intervention());
             raw(",\"after\":");
-            string(s.after());
+            known(s.after());
             if (!s.covers().isEmpty()) {
                 raw(",\"covers\":");
-                strings(s.covers());
+                knownStrings(s.covers());
             }
             raw(",\"because\":");
             strings(s.because());
             raw(",\"rule\":");
-            string(s.rule());
+            known(s.rule());
             put('}');
         }
         raw("],\"progress\":[");
@@ -161,7 +165,7 @@ final class JsonLine {
         for (int i = 0; i < progress.size(); i++) {
             Progress p = progress.get(i);
             raw(i == 0 ? "{\"intervention\":" : ",{\"intervention\":");
-            string(p.intervention());
+            known(p.intervention());
             raw(",\"startedOn\":");
             date(p.startedOn());
             raw(",\"schoolDaysBefore\":");
@@ -173,13 +177,13 @@ final class JsonLine {
             raw(",\"rateSince\":");
             rate(p.rateSince());
             raw(",\"trend\":");
-            string(p.trend().name());
+            known(p.trend().name());
             raw(",\"because\":");
             string(p.because());
             put('}');
         }
         raw("],\"cautions\":");
-        strings(r.cautions());
+        knownStrings(r.cautions());
         put('}');
     }
 
@@ -210,6 +214,42 @@ final class JsonLine {
             string(values.get(i));
         }
         put(']');
+    }
+
+    private void knownStrings(List<String> values) {
+        put('[');
+        for (int i = 0; i < values.size(); i++) {
+            if (i > 0) {
+                put(',');
+            }
+            known(values.get(i));
+        }
+        put(']');
+    }
+
+    /**
+     * A string that is usually one of a few the rules and the catalog use again and again (a
+     * practice's id, a rule's name, a caution, an enum's name): written as {@link #string} writes
+     * it, the first time, and from then on copied from what was written, found by the string's
+     * identity. Not for text made per student (its hash would cost as much as writing it).
+     */
+    private void known(String s) {
+        int h = s.hashCode();
+        int slot = (h ^ (h >>> 15)) & (KNOWN - 1);
+        byte[] written = knownBytes[slot];
+        if (knownKeys[slot] == s) {
+            int len = written.length;
+            ensure(len);
+            System.arraycopy(written, 0, buf, n, len);
+            n += len;
+            return;
+        }
+        int start = n;
+        string(s);
+        if (n - start <= 512) {
+            knownKeys[slot] = s;
+            knownBytes[slot] = Arrays.copyOfRange(buf, start, n);
+        }
     }
 
     private void rate(Double rate) {

@@ -90,6 +90,28 @@ class JsonLineTest {
         assertSame(farFuture);
     }
 
+    /**
+     * Strings the rules use again and again are written once and then copied from what was
+     * written, found by identity: a string with the same hash, or equal text in another string,
+     * is still written as itself. (Broken on purpose once, finding a slot by the hash alone: this
+     * test failed on "BB" written as "Aa".)
+     */
+    @Test
+    void stringsUsedAgainAreWrittenAsThemselves() {
+        assertEquals("Aa".hashCode(), "BB".hashCode());
+        String[] texts = {"Aa", "BB", "AaAa", "BBBB", "AaBB", "BBAa", "caf\u00e9", "\"", new String("Aa"), "x".repeat(600)};
+        Random r = new Random(11);
+        for (int i = 0; i < 2_000; i++) {
+            String t = texts[r.nextInt(texts.length)];
+            String u = texts[r.nextInt(texts.length)];
+            Recommendation rec = new Recommendation(t, Strategy.ONGOING_OUTREACH, Impact.HIGH, Owner.TEACHER,
+                    ContactRole.PARENT, u, false, DAY, List.of(u), t, 1, DueStatus.DUE, DAY, List.of(u, t));
+            NextStep next = new NextStep(u, t, List.of(t), u, List.of(u));
+            assertSame(new StudentResult("S-" + i, DAY, 52, 1, 0.02, AttendanceTier.AT_RISK, 1,
+                    List.of(rec), List.of(t, u), List.of(), null, List.of(next), null, List.of(), List.of()));
+        }
+    }
+
     @Test
     void everyResultOfTheFixturesIsTheSame() throws Exception {
         List<Path> files = new ArrayList<>(List.of(Path.of("fixtures/sample-school.json")));

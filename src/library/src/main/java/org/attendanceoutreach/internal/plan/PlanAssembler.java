@@ -398,11 +398,16 @@ public final class PlanAssembler {
                     family ? f.getContactRole() : null,
                     practice.reachesFamily() ? f.getLanguage() : null,
                     practice.reachesFamily() ? f.isInterpreterNeeded() : null,
-                    item.due, List.copyOf(item.because), String.join("; ", item.rules), // copied once: the record keeps it
+                    item.due, List.copyOf(item.because), ruleNames(item.rules), // copied once: the record keeps it
                     stepOf[stepKey(item, today)], status(item.due, today), item.since, covers));
             cautions.addAll(item.cautions);
         }
         return recs;
+    }
+
+    /** The names of the rules behind an item, joined; one rule's name is the name itself (the same string every time). */
+    private static String ruleNames(List<String> rules) {
+        return rules.size() == 1 ? rules.get(0) : String.join("; ", rules);
     }
 
     /** Step 4: intensive practices wait in {@code held}. */
@@ -563,7 +568,7 @@ public final class PlanAssembler {
     }
 
     private static NextStep waiting(Item item, String after) {
-        return new NextStep(item.id(), after, List.copyOf(item.because), String.join("; ", item.rules), item.covers);
+        return new NextStep(item.id(), after, List.copyOf(item.because), ruleNames(item.rules), item.covers);
     }
 
     private static Owner owner(Item item) {

@@ -182,6 +182,73 @@ class DistrictStreamingTest {
         assertEquals(whole.students(), sorted);
     }
 
+    /**
+     * A JSON-lines file handed to the engine fresh is read in chunks on the worker threads; one the
+     * caller has begun to iterate, or any other iterator, is taken entry by entry. All three give the
+     * same results, warnings in file order and counts, repeated ids and bad lines included, over
+     * many chunks. (Broken on purpose once, handing out a chunk's entries without the repeated-id
+     * check: this test and the bad-line test failed.)
+     */
+    @Test
+    void readingOnTheWorkersGivesWhatReadingEntryByEntryGives() throws Exception {
+        String district = new String(district(9, 60, 1_500, DistrictGenerator.Format.JSONL), StandardCharsets.UTF_8);
+        List<String> lines = new ArrayList<>(district.lines().toList());
+        lines.add(700, lines.get(300)); // a repeated id, hundreds of lines (chunks) later
+        lines.add(900, "{\"studentId\": \"W-1\", \"nickname\": \"x\"}"); // a warning
+        lines.add(1_200, "{\"studentId\": \"W-2\", \"nickname\": \"y\"}");
+        lines.add(1_300, "not json");
+        byte[] jsonl = String.join("\n", lines).getBytes(StandardCharsets.UTF_8);
+
+        List<InputProblem> chunkedWarnings = new ArrayList<>();
+        EvaluationStats chunkedStats = new EvaluationStats();
+        List<StudentResult> chunked;
+        try (SchoolLines in = reader.openLines("d.jsonl", new ByteArrayInputStream(jsonl), chunkedWarnings::add);
+             Stream<StudentResult> results = engine.evaluateAll(in.school(), in, chunkedStats)) {
+            chunked = results.toList();
+        }
+
+        List<InputProblem> plainWarnings = new ArrayList<>();
+        EvaluationStats plainStats = new EvaluationStats();
+        List<StudentResult> plain;
+        try (SchoolLines in = reader.openLines("d.jsonl", new ByteArrayInputStream(jsonl), plainWarnings::add)) {
+            java.util.Iterator<StudentInput> entryByEntry = new java.util.Iterator<>() {
+                public boolean hasNext() {
+                    return in.hasNext();
+                }
+
+                public StudentInput next() {
+                    return in.next();
+                }
+            };
+            try (Stream<StudentResult> results = engine.evaluateAll(in.school(), entryByEntry, plainStats)) {
+                plain = results.toList();
+            }
+        }
+
+        List<StudentResult> begun = new ArrayList<>();
+        try (SchoolLines in = reader.openLines("d.jsonl", new ByteArrayInputStream(jsonl), w -> { })) {
+            begun.add(engine.evaluateAll(in.school(), List.of(in.next()).iterator()).findFirst().orElseThrow());
+            try (Stream<StudentResult> results = engine.evaluateAll(in.school(), in)) {
+                results.forEach(begun::add);
+            }
+        }
+
+        assertEquals(lines.size() - 1, chunked.size());
+        assertEquals(plain.size(), chunked.size());
+        assertEquals(plain.size(), begun.size());
+        for (int i = 0; i < plain.size(); i++) {
+            assertEquals(plain.get(i), chunked.get(i), "entry " + i);
+            assertEquals(plain.get(i), begun.get(i), "entry " + i);
+        }
+        assertEquals(plainWarnings, chunkedWarnings);
+        assertEquals(2, chunkedWarnings.size());
+        assertTrue(chunked.get(699).error().message().contains("more than once"), chunked.get(699).toString());
+        assertEquals(chunked.size(), chunkedStats.students());
+        assertEquals(chunked.stream().filter(StudentResult::isError).count(), chunkedStats.errors());
+        assertEquals(plainStats.students(), chunkedStats.students());
+        assertEquals(plainStats.errors(), chunkedStats.errors());
+    }
+
     @Test
     void aJsonLineIsTheJsonFormatsStudentObjectMadeCompact() throws Exception {
         byte[] jsonl = district(5, 60, 30, DistrictGenerator.Format.JSONL);

@@ -97,54 +97,43 @@ public final class Bench {
         out.printf(Locale.ROOT, "knowledge base build (cold): %.2f s%n", seconds(buildNanos));
         out.flush();
         ReferenceEvaluator reference = new ReferenceEvaluator(engine.policy(), engine.catalog());
-        java.util.concurrent.atomic.AtomicInteger readers = new java.util.concurrent.atomic.AtomicInteger();
-        java.util.concurrent.ExecutorService parsers = java.util.concurrent.Executors.newFixedThreadPool(
-                Math.max(1, Runtime.getRuntime().availableProcessors() - 1), r -> { // as recommend parses: the common pool, one thread fewer than cores
-                    Thread t = new Thread(r, "outreach-reader-" + readers.incrementAndGet());
-                    t.setDaemon(true);
-                    return t;
-                });
-        try {
-            // the same warm-up for both: the engine, then the reference, on the district's first students
-            Path warmUp = warmUpFile(input, Math.min(WARM_UP, students));
-            Run engineCold = engineRun(engine, parsers, warmUp, dir.resolve("engine-warm-up.jsonl"));
-            if (engineCold == null) {
-                out.println("error: the warm-up slice of the district cannot be read");
-                return 2;
-            }
-            long refColdStart = System.nanoTime();
-            reference.run(warmUp, dir.resolve("reference-warm-up.jsonl"));
-            long refColdNanos = System.nanoTime() - refColdStart;
-            out.printf(Locale.ROOT, "warm-up, the same for both (the district's first %,d students, not timed below): engine %.2f s,"
-                    + " reference %.2f s%n", engineCold.results, seconds(engineCold.nanos), seconds(refColdNanos));
-            out.flush();
-
-            // the engine: JSON lines in, JSON lines out
-            heap.reset();
-            Run run = engineRun(engine, parsers, input, dir.resolve("engine-out.jsonl"));
-            if (run == null) {
-                out.println("error: the district cannot be read");
-                return 2;
-            }
-            long enginePeak = heap.peakUsedMb();
-            long engineLive = heap.peakLiveMb();
-
-            // the reference, on the same file, in the same process
-            heap.reset();
-            Path referenceOut = dir.resolve("reference-out.jsonl");
-            long refStart = System.nanoTime();
-            long referenceCount = reference.run(input, referenceOut);
-            long referenceNanos = System.nanoTime() - refStart;
-
-            // one student at a time, warm, on this thread
-            Latency single = single(engine, input);
-            heap.close();
-
-            report(out, run, enginePeak, engineLive, referenceCount, referenceNanos, single, buildNanos);
-            return run.errors == 0 && referenceCount == run.results ? 0 : 1;
-        } finally {
-            parsers.shutdown();
+        // the same warm-up for both: the engine, then the reference, on the district's first students
+        Path warmUp = warmUpFile(input, Math.min(WARM_UP, students));
+        Run engineCold = engineRun(engine, warmUp, dir.resolve("engine-warm-up.jsonl"));
+        if (engineCold == null) {
+            out.println("error: the warm-up slice of the district cannot be read");
+            return 2;
         }
+        long refColdStart = System.nanoTime();
+        reference.run(warmUp, dir.resolve("reference-warm-up.jsonl"));
+        long refColdNanos = System.nanoTime() - refColdStart;
+        out.printf(Locale.ROOT, "warm-up, the same for both (the district's first %,d students, not timed below): engine %.2f s,"
+                + " reference %.2f s%n", engineCold.results, seconds(engineCold.nanos), seconds(refColdNanos));
+        out.flush();
+
+        // the engine: JSON lines in, JSON lines out
+        heap.reset();
+        Run run = engineRun(engine, input, dir.resolve("engine-out.jsonl"));
+        if (run == null) {
+            out.println("error: the district cannot be read");
+            return 2;
+        }
+        long enginePeak = heap.peakUsedMb();
+        long engineLive = heap.peakLiveMb();
+
+        // the reference, on the same file, in the same process
+        heap.reset();
+        Path referenceOut = dir.resolve("reference-out.jsonl");
+        long refStart = System.nanoTime();
+        long referenceCount = reference.run(input, referenceOut);
+        long referenceNanos = System.nanoTime() - refStart;
+
+        // one student at a time, warm, on this thread
+        Latency single = single(engine, input);
+        heap.close();
+
+        report(out, run, enginePeak, engineLive, referenceCount, referenceNanos, single, buildNanos);
+        return run.errors == 0 && referenceCount == run.results ? 0 : 1;
     }
 
     private void report(PrintWriter out, Run run, long enginePeak, long engineLive, long referenceCount, long referenceNanos,
@@ -152,15 +141,16 @@ public final class Bench {
         CpuTimes cpu = run.cpu;
         long results = run.results;
         double s = seconds(run.nanos);
-        // the workers' CPU time, split between facts, rules and making lines in proportion to their clock time
-        long workerNanos = run.stats.factsNanos() + run.stats.rulesNanos() + run.serializeNanos;
+        // the workers' CPU time, split between reading, facts, rules and making lines in proportion to their clock time
+        long workerNanos = run.stats.readingNanos() + run.stats.factsNanos() + run.stats.rulesNanos() + run.serializeNanos;
+        long readCpu = share(cpu.workers, run.stats.readingNanos(), workerNanos);
         long factsCpu = share(cpu.workers, run.stats.factsNanos(), workerNanos);
         long rulesCpu = share(cpu.workers, run.stats.rulesNanos(), workerNanos);
         long linesCpu = share(cpu.workers, run.serializeNanos, workerNanos);
         out.printf(Locale.ROOT, "engine, JSON lines in -> JSON lines out (%d cores; CPU time by thread, so up to %d CPU-s per second of wall time):%n",
                 Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().availableProcessors());
-        out.printf(Locale.ROOT, "  read/parse         %7.2f s CPU  %6.1f us/student  (parser threads; lines are split on the main thread)%n",
-                seconds(cpu.readers), micros(cpu.readers, results));
+        out.printf(Locale.ROOT, "  read/parse         %7.2f s CPU  %6.1f us/student  (worker threads, each reading the chunk it evaluates;"
+                + " lines are split on the main thread)%n", seconds(readCpu), micros(readCpu, results));
         out.printf(Locale.ROOT, "  fact computation   %7.2f s CPU  %6.1f us/student  (worker threads)%n",
                 seconds(factsCpu), micros(factsCpu, results));
         out.printf(Locale.ROOT, "  rule evaluation    %7.2f s CPU  %6.1f us/student  (worker threads: Drools, and the plan)%n",
@@ -190,7 +180,7 @@ public final class Bench {
     }
 
     /** Streams {@code input} through the engine into {@code output}, as {@code recommend --format jsonl} does; null when it cannot be read. */
-    private static Run engineRun(OutreachEngine engine, java.util.concurrent.ExecutorService parsers, Path input, Path output)
+    private static Run engineRun(OutreachEngine engine, Path input, Path output)
             throws IOException {
         EvaluationStats stats = new EvaluationStats();
         long writeNanos = 0;
@@ -199,7 +189,7 @@ public final class Bench {
         LongAdder serializeNanos = new LongAdder();
         CpuTimes cpuBefore = CpuTimes.now();
         long start = System.nanoTime();
-        try (SchoolLines lines = new SchoolFileReader().parseOn(parsers).openLines(input, w -> { });
+        try (SchoolLines lines = new SchoolFileReader().openLines(input, w -> { }); // read on the engine's worker threads, as recommend reads
              java.io.OutputStream w = new java.io.BufferedOutputStream(Files.newOutputStream(output), 1 << 20);
              Stream<Line> stream = engine.evaluateAll(lines.school(), lines, stats, r -> {
                  long t = System.nanoTime();
@@ -291,10 +281,9 @@ public final class Bench {
     }
 
     /** CPU time so far, by thread group (nanoseconds), and GC pause time. */
-    private record CpuTimes(long readers, long workers, long main, long process, long gcMillis) {
+    private record CpuTimes(long workers, long main, long process, long gcMillis) {
         static CpuTimes now() {
             java.lang.management.ThreadMXBean mx = ManagementFactory.getThreadMXBean();
-            long readers = 0;
             long workers = 0;
             for (long id : mx.getAllThreadIds()) {
                 java.lang.management.ThreadInfo info = mx.getThreadInfo(id);
@@ -302,9 +291,7 @@ public final class Bench {
                 if (info == null || t < 0) {
                     continue;
                 }
-                if (info.getThreadName().startsWith("outreach-reader")) {
-                    readers += t;
-                } else if (info.getThreadName().startsWith("outreach-worker")) {
+                if (info.getThreadName().startsWith("outreach-worker")) {
                     workers += t;
                 }
             }
@@ -314,11 +301,11 @@ public final class Bench {
             for (GarbageCollectorMXBean b : ManagementFactory.getGarbageCollectorMXBeans()) {
                 gc += Math.max(0, b.getCollectionTime());
             }
-            return new CpuTimes(readers, workers, mx.getCurrentThreadCpuTime(), process, gc);
+            return new CpuTimes(workers, mx.getCurrentThreadCpuTime(), process, gc);
         }
 
         CpuTimes minus(CpuTimes before) {
-            return new CpuTimes(readers - before.readers, workers - before.workers, main - before.main,
+            return new CpuTimes(workers - before.workers, main - before.main,
                     process - before.process, gcMillis - before.gcMillis);
         }
     }

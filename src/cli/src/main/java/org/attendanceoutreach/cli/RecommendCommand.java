@@ -105,7 +105,7 @@ final class RecommendCommand implements Callable<Integer> {
     }
 
     private int recommend(OutreachEngine engine, PrintWriter out, PrintWriter err) throws IOException {
-        SchoolFileReader reader = new SchoolFileReader().parseOn(java.util.concurrent.ForkJoinPool.commonPool());
+        SchoolFileReader reader = new SchoolFileReader(); // a JSON-lines file is read on the engine's worker threads
         List<SchoolResult> results = new ArrayList<>();
         ResultWriter.Lines lines = format == ResultWriter.Format.JSONL ? ResultWriter.lines(out) : null;
         boolean problems = false;

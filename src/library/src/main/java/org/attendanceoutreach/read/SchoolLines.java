@@ -1,6 +1,7 @@
 package org.attendanceoutreach.read;
 
 import org.attendanceoutreach.result.InputProblem;
+import org.attendanceoutreach.internal.engine.ChunkedSource;
 import org.attendanceoutreach.internal.engine.ReadAhead;
 import org.attendanceoutreach.school.School;
 
@@ -40,7 +41,7 @@ import java.util.function.Consumer;
  * told at the end of the file ({@link Warnings}). Without an executor, every line is parsed on the
  * iterating thread.
  */
-public final class SchoolLines implements Iterator<StudentInput>, Closeable {
+public final class SchoolLines implements Iterator<StudentInput>, ChunkedSource<StudentInput>, Closeable {
     /** Longer lines are an error for that line (and skipped). */
     static final int MAX_LINE_BYTES = 16 << 20;
     /** Lines per chunk handed to a parser thread, and how many chunks may be read ahead. */
@@ -72,6 +73,9 @@ public final class SchoolLines implements Iterator<StudentInput>, Closeable {
     private Parsed[] current = new Parsed[0];
     private int index;
     private boolean exhausted;
+    /** Whether students have been taken one by one ({@link #hasNext}), or in chunks ({@link #chunks}). */
+    private boolean iterated;
+    private boolean chunked;
 
     SchoolLines(SchoolFileReader reader, String file, InputStream in, Consumer<InputProblem> warnings, Executor executor)
             throws SchoolFileException {
@@ -145,6 +149,10 @@ public final class SchoolLines implements Iterator<StudentInput>, Closeable {
 
     @Override
     public boolean hasNext() {
+        if (chunked) {
+            throw new IllegalStateException(file + ": the students are being read in chunks");
+        }
+        iterated = true;
         while (index >= current.length) {
             if (!ahead.hasNext()) {
                 warnings.finish();
@@ -230,6 +238,71 @@ public final class SchoolLines implements Iterator<StudentInput>, Closeable {
             out[i] = new Parsed(number, in, found.isEmpty() ? List.of() : found);
         }
         return out;
+    }
+
+    /**
+     * The lines not yet read, a chunk at a time, unparsed: each chunk parses its lines where it is
+     * read (on the engine's worker threads), and hands them out in file order with what
+     * {@link #next} adds (the repeated-id check, the line's warnings). Null once students have been
+     * taken through {@link #next}. Internal: for {@code OutreachEngine.evaluateAll}.
+     */
+    @Override
+    public Iterator<Chunk<StudentInput>> chunks() {
+        if (iterated || chunked) {
+            return null;
+        }
+        chunked = true;
+        return new Iterator<>() {
+            private Callable<Parsed[]> next;
+
+            @Override
+            public boolean hasNext() {
+                if (next == null) {
+                    next = readChunk();
+                }
+                return next != null;
+            }
+
+            @Override
+            public Chunk<StudentInput> next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                Callable<Parsed[]> parse = next;
+                next = null;
+                return new Chunk<>() {
+                    private Parsed[] parsed;
+
+                    @Override
+                    public List<StudentInput> read() {
+                        try {
+                            parsed = parse.call();
+                        } catch (Exception e) {
+                            throw new IllegalStateException(e); // parse catches what a line can throw
+                        }
+                        StudentInput[] inputs = new StudentInput[parsed.length];
+                        for (int i = 0; i < inputs.length; i++) {
+                            inputs[i] = parsed[i].input;
+                        }
+                        return Arrays.asList(inputs);
+                    }
+
+                    @Override
+                    public StudentInput handOut(int i) {
+                        Parsed p = parsed[i];
+                        parsed[i] = null;
+                        handedOut = p.line;
+                        p.warnings.forEach(warnings);
+                        return student(p.input, p.line);
+                    }
+                };
+            }
+        };
+    }
+
+    @Override
+    public void finish() {
+        warnings.finish();
     }
 
     private void cancelAhead() {

@@ -142,7 +142,8 @@ public final class OutreachEngine implements AutoCloseable {
      *
      * <p>The iterator is only ever called from the thread that consumes the stream, so it need
      * not be thread-safe (a {@link org.attendanceoutreach.read.SchoolLines} reads the file as it
-     * goes). Close the stream if you stop consuming it early. The rules serving when this is
+     * goes; one nobody has taken a student from yet is parsed on the worker threads, each chunk of
+     * lines where it is evaluated). Close the stream if you stop consuming it early. The rules serving when this is
      * called serve the whole stream, whatever {@link #reload()} does meanwhile.
      */
     public Stream<StudentResult> evaluateAll(School school, Iterator<StudentInput> students) {

@@ -40,6 +40,11 @@ import java.util.function.Consumer;
  * handed out, at most {@value Warnings#SHOWN_PER_KIND} of each kind; how many more there were is
  * told at the end of the file ({@link Warnings}). Without an executor, every line is parsed on the
  * iterating thread.
+ *
+ * <p>Handed to {@code OutreachEngine.evaluateAll} before any student was taken from it, it is read
+ * there a chunk at a time on the engine's worker threads, each chunk by the thread that evaluates
+ * it (the executor is then not used), and the results are the same: the repeated-id check and the
+ * warnings still happen on the consuming thread, in file order. It cannot be iterated afterwards.
  */
 public final class SchoolLines implements Iterator<StudentInput>, ChunkedSource<StudentInput>, Closeable {
     /** Longer lines are an error for that line (and skipped). */

@@ -27,9 +27,13 @@ public record Recommendation(String intervention, Strategy strategy, Impact impa
                              int step, DueStatus status, LocalDate since, List<String> covers) {
 
     /** The contract's order: due date, then impact (HIGH first), then intervention id. */
-    public static final Comparator<Recommendation> ORDER = Comparator.comparing(Recommendation::due)
-            .thenComparing(Recommendation::impact)
-            .thenComparing(Recommendation::intervention);
+    public static final Comparator<Recommendation> ORDER = (a, b) -> { // the same as a chain of comparing(…), without its calls
+        int c = a.due.compareTo(b.due);
+        if (c == 0) {
+            c = a.impact.compareTo(b.impact);
+        }
+        return c != 0 ? c : a.intervention.compareTo(b.intervention);
+    };
 
     public Recommendation {
         because = List.copyOf(because);

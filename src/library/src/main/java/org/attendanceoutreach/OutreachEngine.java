@@ -187,14 +187,7 @@ public final class OutreachEngine implements AutoCloseable {
                 while (chunk.size() < CHUNK && students.hasNext()) {
                     chunk.add(students.next());
                 }
-                return () -> {
-                    List<StudentResult> results = serving.evaluateAll(school, days, chunk, stats, watchdog);
-                    List<T> out = new ArrayList<>(results.size());
-                    for (StudentResult r : results) {
-                        out.add(Objects.requireNonNull(then.apply(r), "then returned null"));
-                    }
-                    return out;
-                };
+                return () -> applied(serving.evaluateAll(school, days, chunk, stats, watchdog), then);
             }
         };
         ReadAhead<List<T>> ahead = new ReadAhead<>(executor, chunks, 2 * cores(), watchdog::broken);
@@ -253,11 +246,7 @@ public final class OutreachEngine implements AutoCloseable {
                         stats.addReading(System.nanoTime() - start);
                     }
                     List<StudentResult> results = serving.evaluateAll(school, days, read, stats, watchdog);
-                    List<T> out = new ArrayList<>(results.size());
-                    for (StudentResult r : results) {
-                        out.add(Objects.requireNonNull(then.apply(r), "then returned null"));
-                    }
-                    return new Done<>(chunk, read, results, out);
+                    return new Done<>(chunk, read, results, applied(results, then));
                 };
             }
         };
@@ -304,6 +293,15 @@ public final class OutreachEngine implements AutoCloseable {
         };
         return StreamSupport.stream(Spliterators.spliteratorUnknownSize(flat, Spliterator.ORDERED | Spliterator.NONNULL), false)
                 .onClose(ahead::cancel);
+    }
+
+    /** {@code then} of each result, on the worker thread. */
+    private static <T> List<T> applied(List<StudentResult> results, Function<? super StudentResult, ? extends T> then) {
+        List<T> out = new ArrayList<>(results.size());
+        for (StudentResult r : results) {
+            out.add(Objects.requireNonNull(then.apply(r), "then returned null"));
+        }
+        return out;
     }
 
     /** Students per chunk handed to a worker: one rule session serves a chunk. */

@@ -206,23 +206,25 @@ final class JsonLine {
     }
 
     private void strings(List<String> values) {
-        put('[');
-        for (int i = 0; i < values.size(); i++) {
-            if (i > 0) {
-                put(',');
-            }
-            string(values.get(i));
-        }
-        put(']');
+        strings(values, false);
     }
 
     private void knownStrings(List<String> values) {
+        strings(values, true);
+    }
+
+    /** A list of strings; {@code known}: of strings used again and again ({@link #known}). */
+    private void strings(List<String> values, boolean known) {
         put('[');
         for (int i = 0; i < values.size(); i++) {
             if (i > 0) {
                 put(',');
             }
-            known(values.get(i));
+            if (known) {
+                known(values.get(i));
+            } else {
+                string(values.get(i));
+            }
         }
         put(']');
     }

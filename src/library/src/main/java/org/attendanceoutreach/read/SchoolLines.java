@@ -84,28 +84,7 @@ public final class SchoolLines implements Iterator<StudentInput>, ChunkedSource<
 
     SchoolLines(SchoolFileReader reader, String file, InputStream in, Consumer<InputProblem> warnings, Executor executor)
             throws SchoolFileException {
-        Iterator<Callable<Parsed[]>> chunks = new Iterator<>() {
-            private Callable<Parsed[]> next;
-
-            @Override
-            public boolean hasNext() {
-                if (next == null) {
-                    next = readChunk();
-                }
-                return next != null;
-            }
-
-            @Override
-            public Callable<Parsed[]> next() {
-                if (!hasNext()) {
-                    throw new NoSuchElementException();
-                }
-                Callable<Parsed[]> c = next;
-                next = null;
-                return c;
-            }
-        };
-        this.ahead = new ReadAhead<>(executor == null ? Runnable::run : executor, chunks, executor == null ? 1 : AHEAD, null);
+        this.ahead = new ReadAhead<>(executor == null ? Runnable::run : executor, new Unread(), executor == null ? 1 : AHEAD, null);
         this.reader = reader;
         this.file = file;
         this.in = in;
@@ -179,6 +158,29 @@ public final class SchoolLines implements Iterator<StudentInput>, ChunkedSource<
         handedOut = p.line;
         p.warnings.forEach(warnings);
         return student(p.input, p.line);
+    }
+
+    /** The chunks of lines still to be read, each as the task that parses it (read on the iterating thread). */
+    private final class Unread implements Iterator<Callable<Parsed[]>> {
+        private Callable<Parsed[]> next;
+
+        @Override
+        public boolean hasNext() {
+            if (next == null) {
+                next = readChunk();
+            }
+            return next != null;
+        }
+
+        @Override
+        public Callable<Parsed[]> next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException();
+            }
+            Callable<Parsed[]> c = next;
+            next = null;
+            return c;
+        }
     }
 
     /** One line, read: what came of it and the warnings about it (handed out in file order). */
@@ -257,24 +259,16 @@ public final class SchoolLines implements Iterator<StudentInput>, ChunkedSource<
             return null;
         }
         chunked = true;
+        Unread unread = new Unread();
         return new Iterator<>() {
-            private Callable<Parsed[]> next;
-
             @Override
             public boolean hasNext() {
-                if (next == null) {
-                    next = readChunk();
-                }
-                return next != null;
+                return unread.hasNext();
             }
 
             @Override
             public Chunk<StudentInput> next() {
-                if (!hasNext()) {
-                    throw new NoSuchElementException();
-                }
-                Callable<Parsed[]> parse = next;
-                next = null;
+                Callable<Parsed[]> parse = unread.next();
                 return new Chunk<>() {
                     private Parsed[] parsed;
 

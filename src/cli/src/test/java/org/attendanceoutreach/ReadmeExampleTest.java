@@ -76,7 +76,7 @@ class ReadmeExampleTest {
         SchoolResult all = engine.evaluate(new SchoolFileReader().read(Path.of("fixtures/sample-school.json")));
         assertEquals(30, all.students().size());
 
-        // a district, streamed: bounded memory, every core, results in input order, one per student
+        // a district, streamed: bounded memory, every core (each line parsed by the thread that evaluates it), results in input order
         Path district = Path.of("district.jsonl");   // e.g. made by ./outreach generate --students 100000 --out district.jsonl
         district = dir.resolve(district);             // (here: made in a temporary folder)
         new DistrictGenerator(7, 180).write(50, DistrictGenerator.Format.JSONL, district);
